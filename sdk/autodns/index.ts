@@ -1,0 +1,6 @@
+/** InterNetX AutoDNS: JSON REST and XML gateway clients. */
+export * from "./types";
+export * from "./codes";
+export * from "./errors";
+export * from "./jsonClient";
+export * from "./xmlClient";

@@ -1,0 +1,355 @@
+/**
+ * AutoDNS JSON REST ("Domainrobot") client: renew (task 400106), certificate info (400104),
+ * job info and job search. One method per operation, all over one {@link HttpTransport}.
+ */
+import { asRecord, asString, decodeError, tryParseJson } from "../common/decode";
+import { parseAutodnsDate } from "../common/dates";
+import { DecodeError } from "../common/errors";
+import { HttpResponse, HttpTransport, RepeatPolicy } from "../common/http";
+import { AutodnsErrorContext, autodnsError } from "./errors";
+import {
+  AUTODNS_PENDING_JOB_STATES,
+  AutodnsCertificate,
+  AutodnsClientOptions,
+  AutodnsJob,
+  AutodnsRenewalDetails,
+  AutodnsRenewResult,
+} from "./types";
+
+/** The live JSON API. */
+export const AUTODNS_JSON_ENDPOINT = "https://api.autodns.com/v1";
+/** The demo JSON API. */
+export const AUTODNS_JSON_DEMO_ENDPOINT = "https://api.demo.autodns.com/v1";
+
+const SUCCESS_TYPES = new Set(["SUCCESS", "NOTIFY", "NOTICE", "NICCOM_NOTIFY"]);
+
+interface Envelope {
+  stid?: string;
+  ctid?: string;
+  status: { code: string; text: string; type: string };
+  data: unknown[];
+}
+
+/** Builds the optional Certificate body of a renewal from its details. */
+export function autodnsRenewBody(id: string, d: AutodnsRenewalDetails): Record<string, unknown> | undefined {
+  const body: Record<string, unknown> = {
+    id,
+    name: d.name,
+    product: d.product,
+    lifetime: d.lifetimeMonths === undefined ? undefined : { unit: "MONTH", period: d.lifetimeMonths },
+    software: d.software,
+    csr: d.csr,
+    adminContact: d.adminContactId === undefined ? undefined : { id: d.adminContactId },
+    technicalContact: d.technicalContactId === undefined ? undefined : { id: d.technicalContactId },
+    subjectAlternativeNames: d.subjectAlternativeNames?.map((name) => ({ name })),
+    authentication: d.authentication && {
+      method: d.authentication.method,
+      dns: d.authentication.dns,
+      provisioning: d.authentication.provisioning,
+    },
+  };
+  const defined = Object.entries(body).filter(([k, v]) => v !== undefined && k !== "id");
+  return defined.length
+    ? Object.fromEntries(Object.entries(body).filter(([, v]) => v !== undefined))
+    : undefined;
+}
+
+function certificateFrom(raw: Record<string, unknown>): AutodnsCertificate {
+  const lifetime = asRecord(raw.lifetime);
+  const period = Number(lifetime?.period);
+  const lifetimeMonths = Number.isFinite(period)
+    ? lifetime?.unit === "YEAR"
+      ? period * 12
+      : period
+    : undefined;
+  const expire = asString(raw.expire);
+  const sans = Array.isArray(raw.subjectAlternativeNames) ? raw.subjectAlternativeNames : [];
+  return {
+    id: asString(raw.id) ?? "",
+    name: asString(raw.name),
+    product: asString(raw.product),
+    notAfter: expire ? parseAutodnsDate(expire) : undefined,
+    lifetimeMonths,
+    software: asString(raw.software),
+    csr: asString(raw.csr),
+    pem: asString(raw.server),
+    adminContactId: asString(asRecord(raw.adminContact)?.id),
+    technicalContactId: asString(asRecord(raw.technicalContact)?.id),
+    subjectAlternativeNames: sans
+      .map((s) => asString(s) ?? asString(asRecord(s)?.name))
+      .filter((s): s is string => !!s),
+    created: asString(raw.created) ? parseAutodnsDate(asString(raw.created)!) : undefined,
+    updated: asString(raw.updated) ? parseAutodnsDate(asString(raw.updated)!) : undefined,
+  };
+}
+
+/** Reads a job from `data[i]`, which is either a job or a CertificateJob `{job, …}`. */
+export function autodnsJobFrom(item: unknown): AutodnsJob | undefined {
+  const outer = asRecord(item);
+  const job = asRecord(outer?.job) ?? outer;
+  const id = asString(job?.id);
+  if (!job || !id) return undefined;
+  const created = asString(job.created);
+  const updated = asString(job.updated);
+  return {
+    id,
+    status: asString(job.status) ?? "NOT_SET",
+    subStatus: asString(job.subStatus),
+    action: asString(job.action),
+    objectValue: asString(asRecord(job.object)?.value) ?? asString(outer?.objectValue),
+    created: created ? parseAutodnsDate(created) : undefined,
+    updated: updated ? parseAutodnsDate(updated) : undefined,
+  };
+}
+
+/** The AutoDNS JSON REST client. */
+export class AutodnsJsonClient {
+  private readonly transport: HttpTransport;
+
+  constructor(options: AutodnsClientOptions) {
+    const { user, password, context } = options.credentials;
+    this.transport = new HttpTransport({
+      vendor: "autodns",
+      baseURL: options.endpoint ?? AUTODNS_JSON_ENDPOINT,
+      timeoutMs: options.timeoutMs,
+      maxRetries: options.maxRetries,
+      backoffMs: options.backoffMs,
+      requestsPerSecond: options.requestsPerSecond ?? 3,
+      sleep: options.sleep,
+      auth: { username: user, password },
+      headers: {
+        "X-Domainrobot-Context": String(context),
+        Accept: "application/json",
+        ...(options.demo ? { "X-Domainrobot-Demo": "true" } : {}),
+      },
+    });
+  }
+
+  /**
+   * Starts a renewal (`PUT /certificate/{id}/_renew`). With no details the body is empty, as the
+   * seed documents; with details it is the Certificate object. Never retried once sent.
+   */
+  async renew(
+    certificateId: string,
+    details: AutodnsRenewalDetails = {},
+    ctid?: string,
+  ): Promise<AutodnsRenewResult> {
+    const body = autodnsRenewBody(certificateId, details);
+    const env = await this.call(
+      {
+        method: "PUT",
+        path: `certificate/${encodeURIComponent(certificateId)}/_renew`,
+        query: details.authentication?.provisioning ? { "keys[]": "dnsProvisioning" } : undefined,
+        body: body ? JSON.stringify(body) : undefined,
+        headers: { "Content-Type": "application/json", ...(ctid ? { "X-Domainrobot-Ctid": ctid } : {}) },
+      },
+      "renew",
+      "refusedOnly",
+      { certificateId },
+    );
+    const first = asRecord(env.data[0]);
+    const jobId = asString(first?.id) ?? asString(asRecord(first?.job)?.id);
+    if (!jobId) {
+      throw new DecodeError(
+        `AutoDNS accepted the renewal of certificate ${certificateId} but its answer carries no job id ` +
+          `(data[0].id)${env.stid ? ` (stid ${env.stid})` : ""}; look the job up with a job search before retrying`,
+        {
+          vendor: "autodns",
+          operation: "renew",
+          status: 200,
+          requestId: env.stid,
+          rawBody: JSON.stringify(env),
+        },
+      );
+    }
+    return {
+      jobId,
+      jobStatus: asString(asRecord(first?.job)?.status) ?? asString(first?.status),
+      statusCode: env.status.code,
+      statusText: env.status.text,
+      stid: env.stid,
+      ctid: env.ctid,
+    };
+  }
+
+  /** Reads a certificate (`GET /certificate/{id}`). */
+  async certificateInfo(certificateId: string): Promise<AutodnsCertificate> {
+    const env = await this.call(
+      { method: "GET", path: `certificate/${encodeURIComponent(certificateId)}` },
+      "certificateInfo",
+      "safe",
+      { certificateId },
+    );
+    const raw = asRecord(env.data[0]);
+    if (!raw) throw this.missingData("certificateInfo", env);
+    return this.decodeWith("certificateInfo", env, () => certificateFrom(raw));
+  }
+
+  /**
+   * Reads many certificates in one request (`POST /certificate/_search`, filter id IN …); used to
+   * coalesce refreshes. Unknown ids are simply absent from the result.
+   */
+  async certificateSearch(certificateIds: string[]): Promise<AutodnsCertificate[]> {
+    const env = await this.call(
+      {
+        method: "POST",
+        path: "certificate/_search",
+        body: JSON.stringify({
+          filters: [{ key: "id", value: certificateIds.join(","), operator: "IN" }],
+          view: { limit: certificateIds.length, offset: 0 },
+        }),
+        headers: { "Content-Type": "application/json" },
+      },
+      "certificateSearch",
+      "safe",
+      {},
+    );
+    return this.decodeWith("certificateSearch", env, () =>
+      env.data
+        .map((item) => asRecord(item))
+        .filter((r): r is Record<string, unknown> => !!r)
+        .map(certificateFrom),
+    );
+  }
+
+  /** Reads a job (`GET /job/{id}`). */
+  async jobInfo(jobId: string): Promise<AutodnsJob> {
+    const env = await this.call(
+      { method: "GET", path: `job/${encodeURIComponent(jobId)}` },
+      "jobInfo",
+      "safe",
+      {
+        jobId,
+      },
+    );
+    const job = autodnsJobFrom(env.data[0]);
+    if (!job) throw this.missingData("jobInfo", env);
+    return job;
+  }
+
+  /**
+   * Finds renew jobs of a certificate that have not finished (`POST /job/_search` filtered by
+   * action and object), newest first. The guard against a second renewal.
+   */
+  async pendingRenewJobs(certificateId: string): Promise<AutodnsJob[]> {
+    const env = await this.call(
+      {
+        method: "POST",
+        path: "job/_search",
+        body: JSON.stringify({
+          filters: [
+            { key: "action", value: "renew", operator: "EQUAL", link: "AND" },
+            { key: "objectId", value: certificateId, operator: "EQUAL", link: "AND" },
+          ],
+          orders: [{ key: "created", ordering: "DESC" }],
+          view: { limit: 50, offset: 0 },
+        }),
+        headers: { "Content-Type": "application/json" },
+      },
+      "jobSearch",
+      "safe",
+      { certificateId },
+    );
+    return env.data
+      .map(autodnsJobFrom)
+      .filter((j): j is AutodnsJob => !!j && AUTODNS_PENDING_JOB_STATES.has(j.status));
+  }
+
+  private missingData(operation: string, env: Envelope): DecodeError {
+    return new DecodeError(
+      `AutoDNS answered ${operation} without data${env.stid ? ` (stid ${env.stid})` : ""}`,
+      {
+        vendor: "autodns",
+        operation,
+        requestId: env.stid,
+        rawBody: JSON.stringify(env),
+      },
+    );
+  }
+
+  private decodeWith<T>(operation: string, env: Envelope, read: () => T): T {
+    try {
+      return read();
+    } catch (e) {
+      throw new DecodeError(
+        `AutoDNS answered ${operation} with an unreadable value: ${(e as Error).message}`,
+        {
+          vendor: "autodns",
+          operation,
+          requestId: env.stid,
+          rawBody: JSON.stringify(env),
+        },
+      );
+    }
+  }
+
+  private async call(
+    request: Parameters<HttpTransport["send"]>[0],
+    operation: string,
+    repeat: RepeatPolicy,
+    ctx: AutodnsErrorContext,
+  ): Promise<Envelope> {
+    const response = await this.transport.send(request, operation, repeat);
+    return readEnvelope(response, operation, ctx);
+  }
+}
+
+/** Decodes and checks an AutoDNS JSON answer; throws the typed error for error answers. */
+export function readEnvelope(
+  response: HttpResponse,
+  operation: string,
+  ctx: AutodnsErrorContext = {},
+): Envelope {
+  const parsed = tryParseJson(response.body);
+  const root = parsed.ok ? asRecord(parsed.value) : undefined;
+  const status = asRecord(root?.status);
+  if (!root || !status || typeof status.type !== "string") {
+    if (response.status === 401 || response.status === 403 || response.status === 429) {
+      throw autodnsError(
+        {
+          operation,
+          httpStatus: response.status,
+          rawBody: response.body,
+          retryAfterSeconds: retryAfter(response),
+        },
+        ctx,
+      );
+    }
+    const reason = parsed.ok ? "no status block" : `invalid JSON: ${parsed.reason}`;
+    throw decodeError("autodns", operation, response, "JSON", reason, "autodns.endpoint");
+  }
+  const messages = Array.isArray(root.messages) ? root.messages.map(asRecord) : [];
+  const firstError =
+    messages.find((m) => m && String(m.status ?? m.type ?? "").toUpperCase() === "ERROR") ?? messages[0];
+  const type = String(status.type).toUpperCase();
+  const stid = asString(root.stid);
+  if (response.status >= 400 || !SUCCESS_TYPES.has(type)) {
+    throw autodnsError(
+      {
+        operation,
+        httpStatus: response.status,
+        code: asString(firstError?.code) ?? asString(status.code) ?? asString(status.resultCode),
+        text: asString(firstError?.text) ?? asString(status.text),
+        stid,
+        rawBody: response.body,
+        retryAfterSeconds: retryAfter(response),
+      },
+      ctx,
+    );
+  }
+  return {
+    stid,
+    ctid: asString(root.ctid),
+    status: {
+      code: asString(status.code) ?? asString(status.resultCode) ?? "",
+      text: asString(status.text) ?? "",
+      type,
+    },
+    data: Array.isArray(root.data) ? root.data : [],
+  };
+}
+
+function retryAfter(response: HttpResponse): number | undefined {
+  const v = response.headers["retry-after"];
+  return v && /^\d+$/.test(v) ? Number(v) : undefined;
+}

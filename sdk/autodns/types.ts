@@ -1,0 +1,103 @@
+/** Types shared by the AutoDNS JSON REST and XML gateway clients. */
+import type { Sleep } from "../common/rateLimiter";
+
+/** AutoDNS login. `context` is 1 for the demo system, 4 (or a personal context) for live. */
+export interface AutodnsCredentials {
+  user: string;
+  password: string;
+  context: string | number;
+}
+
+/** Options shared by both AutoDNS clients. */
+export interface AutodnsClientOptions {
+  /** Base URL; defaults to the live system. */
+  endpoint?: string;
+  credentials: AutodnsCredentials;
+  /** Sends `X-Domainrobot-Demo: true` (JSON only). */
+  demo?: boolean;
+  /** Per-request timeout in ms (default 30 000). */
+  timeoutMs?: number;
+  /** Request starts per second per host (default 3, AutoDNS's documented limit). */
+  requestsPerSecond?: number;
+  /** Retries for reads (default 3). */
+  maxRetries?: number;
+  /** Base backoff in ms (default 500). */
+  backoffMs?: number;
+  /** Injected for tests. */
+  sleep?: Sleep;
+}
+
+/** Domain-control validation methods AutoDNS accepts. */
+export type AutodnsAuthenticationMethod = "DNS" | "EMAIL" | "FILE";
+
+/** Optional renewal details (the seed's full Certificate payload). */
+export interface AutodnsRenewalDetails {
+  product?: string;
+  lifetimeMonths?: number;
+  software?: string;
+  csr?: string;
+  name?: string;
+  adminContactId?: string;
+  technicalContactId?: string;
+  subjectAlternativeNames?: string[];
+  authentication?: { method: AutodnsAuthenticationMethod; dns?: string; provisioning?: boolean };
+}
+
+/** What an accepted renewal returns. */
+export interface AutodnsRenewResult {
+  /** The new job's id (JSON `data[0].id`, XML `certificate_job/job/id`), as a string. */
+  jobId: string;
+  /** Job status when the answer carries one (XML: RUNNING). */
+  jobStatus?: string;
+  /** The vendor's status code, e.g. N400106. */
+  statusCode: string;
+  statusText: string;
+  /** AutoDNS server transaction id. */
+  stid?: string;
+  /** Our correlation id, echoed. */
+  ctid?: string;
+}
+
+/** A certificate as AutoDNS reports it (task 400104). */
+export interface AutodnsCertificate {
+  id: string;
+  name?: string;
+  product?: string;
+  /** Expiry, UTC ISO-8601. */
+  notAfter?: string;
+  lifetimeMonths?: number;
+  software?: string;
+  csr?: string;
+  /** The issued certificate (PEM). */
+  pem?: string;
+  adminContactId?: string;
+  technicalContactId?: string;
+  subjectAlternativeNames: string[];
+  created?: string;
+  updated?: string;
+}
+
+/** AutoDNS job states. RUNNING, WAIT and DEFERRED (and SUPPORT) mean "not finished". */
+export type AutodnsJobStatus =
+  "RUNNING" | "SUCCESS" | "FAILED" | "CANCELED" | "SUPPORT" | "DEFERRED" | "NOT_SET" | "WAIT" | string;
+
+/** A job as AutoDNS reports it (task 400114 / GET /job/{id}). */
+export interface AutodnsJob {
+  id: string;
+  status: AutodnsJobStatus;
+  subStatus?: string;
+  action?: string;
+  /** The object the job works on (certificate name or id), when reported. */
+  objectValue?: string;
+  created?: string;
+  updated?: string;
+}
+
+/** Job states that still may end either way. */
+export const AUTODNS_PENDING_JOB_STATES: ReadonlySet<string> = new Set([
+  "RUNNING",
+  "WAIT",
+  "DEFERRED",
+  "SUPPORT",
+  "NOT_SET",
+]);

@@ -1,0 +1,251 @@
+/**
+ * AutoDNS XML gateway client: tasks 400106 (renew), 400104 (certificate info) and 400114 (job
+ * info). The gateway reports errors with HTTP 200, so every answer is checked for error blocks.
+ */
+import { parseAutodnsDate } from "../common/dates";
+import { decodeError } from "../common/decode";
+import { DecodeError } from "../common/errors";
+import { HttpResponse, HttpTransport, RepeatPolicy } from "../common/http";
+import {
+  XmlInputNode,
+  XmlNode,
+  XmlSyntaxError,
+  buildXml,
+  cdata,
+  parseXml,
+  xmlList,
+  xmlPath,
+  xmlText,
+} from "../common/xml";
+import { AutodnsErrorContext, autodnsError } from "./errors";
+import {
+  AutodnsCertificate,
+  AutodnsClientOptions,
+  AutodnsJob,
+  AutodnsRenewalDetails,
+  AutodnsRenewResult,
+} from "./types";
+
+/** The live XML gateway. */
+export const AUTODNS_XML_ENDPOINT = "https://gateway.autodns.com";
+/** The demo XML gateway. */
+export const AUTODNS_XML_DEMO_ENDPOINT = "https://demo.autodns.com/gateway/";
+
+/** The `<certificate>` element of a 400106 request, in the seed's element order. */
+export function autodnsRenewCertificateXml(id: string, d: AutodnsRenewalDetails): XmlInputNode {
+  return {
+    id,
+    product: d.product,
+    lifetime: d.lifetimeMonths,
+    software: d.software,
+    csr: d.csr === undefined ? undefined : cdata(d.csr),
+    name: d.name === undefined ? undefined : cdata(d.name),
+    admin: d.adminContactId === undefined ? undefined : { id: d.adminContactId },
+    technical: d.technicalContactId === undefined ? undefined : { id: d.technicalContactId },
+    subject_alternative_name: d.subjectAlternativeNames?.map((name) => ({ name })),
+    authentication: d.authentication && {
+      method: d.authentication.method,
+      dns: d.authentication.dns,
+      provisioning:
+        d.authentication.provisioning === undefined ? undefined : d.authentication.provisioning ? 1 : 0,
+    },
+  };
+}
+
+/** The AutoDNS XML gateway client. */
+export class AutodnsXmlClient {
+  private readonly transport: HttpTransport;
+
+  constructor(private readonly options: AutodnsClientOptions) {
+    this.transport = new HttpTransport({
+      vendor: "autodns",
+      baseURL: options.endpoint ?? AUTODNS_XML_ENDPOINT,
+      timeoutMs: options.timeoutMs,
+      maxRetries: options.maxRetries,
+      backoffMs: options.backoffMs,
+      requestsPerSecond: options.requestsPerSecond ?? 3,
+      sleep: options.sleep,
+      headers: { "Content-Type": "application/xml; charset=UTF-8", Accept: "application/xml" },
+    });
+  }
+
+  /** Builds a whole gateway request document (exposed for fixture tests). */
+  requestXml(code: string, taskBody: XmlInputNode, ctid?: string): string {
+    const { user, password, context } = this.options.credentials;
+    return buildXml({
+      request: { auth: { user, password, context: String(context) }, task: { ...taskBody, ctid, code } },
+    });
+  }
+
+  /** Task 400106: starts a renewal; the answer holds the new job. Never retried once sent. */
+  async renew(
+    certificateId: string,
+    details: AutodnsRenewalDetails = {},
+    ctid?: string,
+  ): Promise<AutodnsRenewResult> {
+    const body = this.requestXml(
+      "400106",
+      { certificate: autodnsRenewCertificateXml(certificateId, details) },
+      ctid,
+    );
+    const { result, root, response } = await this.call(body, "renew", "refusedOnly", { certificateId });
+    const jobId =
+      xmlText(result, "data", "certificate_job", "job", "id") ?? xmlText(result, "data", "job", "id");
+    if (!jobId) {
+      throw new DecodeError(
+        `AutoDNS accepted the renewal of certificate ${certificateId} but its answer carries no ` +
+          `certificate_job/job/id; look for a pending renew job before retrying`,
+        { vendor: "autodns", operation: "renew", status: response.status, rawBody: response.body },
+      );
+    }
+    return {
+      jobId,
+      jobStatus:
+        xmlText(result, "data", "certificate_job", "job", "status") ??
+        xmlText(result, "data", "job", "status"),
+      statusCode: xmlText(result, "status", "code") ?? "",
+      statusText: xmlText(result, "status", "text") ?? "",
+      stid: xmlText(root, "stid"),
+      ctid: xmlText(root, "ctid"),
+    };
+  }
+
+  /** Task 400104: reads a certificate. */
+  async certificateInfo(certificateId: string): Promise<AutodnsCertificate> {
+    const body = this.requestXml("400104", { certificate: { id: certificateId } });
+    const { result, response } = await this.call(body, "certificateInfo", "safe", { certificateId });
+    const cert = xmlPath(result, "data", "certificate");
+    if (!cert || typeof cert !== "object") {
+      throw decodeError(
+        "autodns",
+        "certificateInfo",
+        response,
+        "XML",
+        "no data/certificate",
+        "autodns.endpoint",
+      );
+    }
+    return this.readValue("certificateInfo", response, () => {
+      const expire = xmlText(cert, "expire");
+      const lifetime = xmlText(cert, "lifetime");
+      const created = xmlText(cert, "created");
+      const updated = xmlText(cert, "updated");
+      return {
+        id: xmlText(cert, "id") ?? certificateId,
+        name: xmlText(cert, "name"),
+        product: xmlText(cert, "product"),
+        notAfter: expire ? parseAutodnsDate(expire) : undefined,
+        lifetimeMonths: lifetime && /^\d+$/.test(lifetime) ? Number(lifetime) : undefined,
+        software: xmlText(cert, "software"),
+        csr: xmlText(cert, "csr"),
+        pem: xmlText(cert, "server"),
+        adminContactId: xmlText(cert, "admin", "id"),
+        technicalContactId: xmlText(cert, "technical", "id"),
+        subjectAlternativeNames: xmlList(cert, "subject_alternative_name")
+          .map((s) => xmlText(s, "name"))
+          .filter((s): s is string => !!s),
+        created: created ? parseAutodnsDate(created) : undefined,
+        updated: updated ? parseAutodnsDate(updated) : undefined,
+      };
+    });
+  }
+
+  /** Task 400114: reads a job's state. */
+  async jobInfo(jobId: string): Promise<AutodnsJob> {
+    const body = this.requestXml("400114", { certificate_job: { job: { id: jobId } } });
+    const { result, response } = await this.call(body, "jobInfo", "safe", { jobId });
+    const job = xmlPath(result, "data", "certificate_job", "job") ?? xmlPath(result, "data", "job");
+    const status = xmlText(job, "status");
+    if (!job || !status) {
+      throw decodeError(
+        "autodns",
+        "jobInfo",
+        response,
+        "XML",
+        "no data/certificate_job/job/status",
+        "autodns.endpoint",
+      );
+    }
+    return this.readValue("jobInfo", response, () => {
+      const created = xmlText(job, "created");
+      const updated = xmlText(job, "updated");
+      return {
+        id: xmlText(job, "id") ?? jobId,
+        status,
+        subStatus: xmlText(job, "sub_status"),
+        action: xmlText(job, "action"),
+        created: created ? parseAutodnsDate(created) : undefined,
+        updated: updated ? parseAutodnsDate(updated) : undefined,
+      };
+    });
+  }
+
+  private readValue<T>(operation: string, response: HttpResponse, read: () => T): T {
+    try {
+      return read();
+    } catch (e) {
+      throw decodeError("autodns", operation, response, "XML", (e as Error).message, "autodns.endpoint");
+    }
+  }
+
+  private async call(body: string, operation: string, repeat: RepeatPolicy, ctx: AutodnsErrorContext) {
+    const response = await this.transport.send({ method: "POST", path: "", body }, operation, repeat);
+    return { ...readGatewayResponse(response, operation, ctx), response };
+  }
+}
+
+/** Parses a gateway answer and throws the typed error for error blocks (even on HTTP 200). */
+export function readGatewayResponse(
+  response: HttpResponse,
+  operation: string,
+  ctx: AutodnsErrorContext = {},
+): { root: XmlNode; result: XmlNode } {
+  let doc: XmlNode;
+  try {
+    doc = parseXml(response.body);
+  } catch (e) {
+    if (response.status === 401 || response.status === 403 || response.status === 429) {
+      throw autodnsError({ operation, httpStatus: response.status, rawBody: response.body }, ctx);
+    }
+    const reason = e instanceof XmlSyntaxError ? e.message : String(e);
+    throw decodeError("autodns", operation, response, "XML", reason, "autodns.endpoint");
+  }
+  const root = xmlPath(doc, "response");
+  const result = xmlPath(root, "result");
+  if (
+    !root ||
+    typeof root !== "object" ||
+    Array.isArray(root) ||
+    !result ||
+    typeof result !== "object" ||
+    Array.isArray(result)
+  ) {
+    throw decodeError(
+      "autodns",
+      operation,
+      response,
+      "XML",
+      "no response/result element",
+      "autodns.endpoint",
+    );
+  }
+  const statusType = (xmlText(result, "status", "type") ?? "").toLowerCase();
+  const errorMsg = xmlList(result, "msg").find((m) => (xmlText(m, "type") ?? "").toLowerCase() === "error");
+  if (statusType === "error" || errorMsg || response.status >= 400) {
+    throw autodnsError(
+      {
+        operation,
+        httpStatus: response.status,
+        code: xmlText(errorMsg, "code") ?? xmlText(result, "status", "code"),
+        text: xmlText(errorMsg, "text") ?? xmlText(result, "status", "text"),
+        stid: xmlText(root, "stid"),
+        rawBody: response.body,
+      },
+      ctx,
+    );
+  }
+  if (!statusType) {
+    throw decodeError("autodns", operation, response, "XML", "no result/status/type", "autodns.endpoint");
+  }
+  return { root: root as XmlNode, result: result as XmlNode };
+}

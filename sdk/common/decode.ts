@@ -1,0 +1,55 @@
+/** Shared handling of answers that are not in the vendor's documented format. */
+import { DecodeError, VENDOR_LABELS, VendorName } from "./errors";
+import type { HttpResponse } from "./http";
+
+/** A short, single-line preview of a body for messages. */
+export function preview(body: string, max = 80): string {
+  const flat = body.replace(/\s+/g, " ").trim();
+  return flat.length > max ? `${flat.slice(0, max)}…` : flat;
+}
+
+/**
+ * The error for an unreadable answer: HTML error pages (proxies, maintenance), truncated or
+ * empty bodies. `format` names what we expected ("JSON", "XML").
+ */
+export function decodeError(
+  vendor: VendorName,
+  operation: string,
+  response: HttpResponse,
+  format: string,
+  reason: string,
+  endpointProperty: string,
+): DecodeError {
+  const type = response.headers["content-type"] ?? "no content type";
+  const body = response.body.trim() === "" ? "an empty body" : `"${preview(response.body)}"`;
+  return new DecodeError(
+    `${VENDOR_LABELS[vendor]} answered ${operation} with something that is not its ${format} format ` +
+      `(HTTP ${response.status}, ${type}: ${body}; ${reason}). The service may be down or ${endpointProperty} ` +
+      `may point at the wrong URL`,
+    { vendor, operation, status: response.status, rawBody: response.body },
+  );
+}
+
+/** Parses JSON or returns the parse failure's message. */
+export function tryParseJson(text: string): { ok: true; value: unknown } | { ok: false; reason: string } {
+  try {
+    return { ok: true, value: JSON.parse(text) as unknown };
+  } catch (e) {
+    return { ok: false, reason: (e as Error).message };
+  }
+}
+
+/** A plain object, or undefined. */
+export function asRecord(value: unknown): Record<string, unknown> | undefined {
+  return value && typeof value === "object" && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : undefined;
+}
+
+/** A string for a scalar (numbers become decimal strings without precision loss for ids ≤ 2^53). */
+export function asString(value: unknown): string | undefined {
+  if (typeof value === "string") return value;
+  if (typeof value === "number" && Number.isFinite(value)) return String(value);
+  if (typeof value === "bigint") return value.toString();
+  return undefined;
+}

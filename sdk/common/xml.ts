@@ -1,0 +1,151 @@
+/**
+ * All XML goes through this module so every vendor gets the same, safe parser settings:
+ * namespaces ignored (Symantec answers under `urn:symantec:api` or `urn:verisign:api`), values kept
+ * as strings (ids such as 4295014838 must not turn into floats), repeating elements always arrays,
+ * CDATA kept as text, and no DTDs at all (vendors never send one; refusing them closes the
+ * entity-expansion attacks).
+ */
+import { XMLBuilder, XMLParser, XMLValidator } from "fast-xml-parser";
+
+/** A parsed element: text, or children by tag name. */
+export type XmlValue = string | XmlNode | XmlValue[];
+/** Element children by (namespace-free) tag name. */
+export interface XmlNode {
+  [tag: string]: XmlValue;
+}
+
+/** Elements that may repeat in any vendor document, so they are arrays even when single. */
+const REPEATING = new Set([
+  "subject_alternative_name",
+  "msg",
+  "certification_authority",
+  "approver_email",
+  "dcv_auth",
+  "messages",
+]);
+
+/** Why a document could not be read. */
+export class XmlSyntaxError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "XmlSyntaxError";
+  }
+}
+
+const parser = new XMLParser({
+  ignoreAttributes: true,
+  removeNSPrefix: true,
+  parseTagValue: false,
+  parseAttributeValue: false,
+  trimValues: true,
+  processEntities: true,
+  htmlEntities: false,
+  ignoreDeclaration: true,
+  ignorePiTags: true,
+  maxNestedTags: 64,
+  isArray: (tagName) => REPEATING.has(tagName),
+});
+
+/** Largest document accepted; vendor answers are a few KB. */
+export const MAX_XML_BYTES = 1_000_000;
+
+/**
+ * Parses a vendor XML document. Throws {@link XmlSyntaxError} for anything that is not one
+ * well-formed element tree (truncated bodies, HTML error pages with stray tags, DTDs).
+ */
+export function parseXml(text: string): XmlNode {
+  if (text.length > MAX_XML_BYTES) throw new XmlSyntaxError(`document larger than ${MAX_XML_BYTES} bytes`);
+  const trimmed = text.trim();
+  if (!trimmed.startsWith("<")) throw new XmlSyntaxError("not XML: the body does not start with '<'");
+  if (/<!DOCTYPE|<!ENTITY/i.test(trimmed)) throw new XmlSyntaxError("document type declarations are refused");
+  const valid = XMLValidator.validate(trimmed);
+  if (valid !== true) {
+    throw new XmlSyntaxError(`${valid.err.msg} (line ${valid.err.line})`);
+  }
+  const doc = parser.parse(trimmed) as unknown;
+  if (!doc || typeof doc !== "object" || Array.isArray(doc)) throw new XmlSyntaxError("no root element");
+  return doc as XmlNode;
+}
+
+/** Follows a path of tag names, taking the first element of any array on the way. */
+export function xmlPath(node: XmlValue | undefined, ...path: string[]): XmlValue | undefined {
+  let current: XmlValue | undefined = node;
+  for (const key of path) {
+    if (Array.isArray(current)) current = current[0];
+    if (current === undefined || typeof current !== "object" || Array.isArray(current)) return undefined;
+    current = current[key];
+  }
+  return Array.isArray(current) && path.length > 0 && !REPEATING.has(path[path.length - 1])
+    ? current[0]
+    : current;
+}
+
+/** Text of the element at `path`, or undefined when it is absent or not text. */
+export function xmlText(node: XmlValue | undefined, ...path: string[]): string | undefined {
+  const value = xmlPath(node, ...path);
+  if (typeof value === "string") return value;
+  if (value !== undefined && typeof value === "object" && !Array.isArray(value) && "#text" in value) {
+    const text = value["#text"];
+    return typeof text === "string" ? text : undefined;
+  }
+  // An empty element parses as "" (string); an element with children has no text.
+  return undefined;
+}
+
+/** The elements at `path` as an array (empty when absent). */
+export function xmlList(node: XmlValue | undefined, ...path: string[]): XmlValue[] {
+  const parentPath = path.slice(0, -1);
+  const parent = parentPath.length ? xmlPath(node, ...parentPath) : node;
+  if (parent === undefined || typeof parent !== "object" || Array.isArray(parent)) return [];
+  const value = parent[path[path.length - 1]];
+  if (value === undefined) return [];
+  return Array.isArray(value) ? value : [value];
+}
+
+/** Marks a string to be written as CDATA by {@link buildXml}. */
+export function cdata(text: string): { "#cdata": string } {
+  return { "#cdata": text };
+}
+
+/** An element tree to serialize: strings are escaped, `cdata()` values written as CDATA. */
+export type XmlInput = string | number | { "#cdata": string } | XmlInputNode | XmlInput[];
+/** Children by tag name; undefined children are left out. */
+export interface XmlInputNode {
+  [tag: string]: XmlInput | undefined;
+}
+
+const builder = new XMLBuilder({
+  ignoreAttributes: true,
+  format: true,
+  indentBy: "  ",
+  cdataPropName: "#cdata",
+  suppressEmptyNode: false,
+  processEntities: true,
+});
+
+function isCdata(value: XmlInput): value is { "#cdata": string } {
+  return typeof value === "object" && !Array.isArray(value) && typeof value["#cdata"] === "string";
+}
+
+function dropUndefined(value: XmlInput | undefined): XmlInput | undefined {
+  if (value === undefined) return undefined;
+  if (Array.isArray(value)) return value.map(dropUndefined).filter((v): v is XmlInput => v !== undefined);
+  if (isCdata(value)) {
+    // "]]>" would end the section early; split it the standard way.
+    return { "#cdata": value["#cdata"].split("]]>").join("]]]]><![CDATA[>") };
+  }
+  if (typeof value === "object") {
+    const out: XmlInputNode = {};
+    for (const [k, v] of Object.entries(value)) {
+      const kept = dropUndefined(v);
+      if (kept !== undefined) out[k] = kept;
+    }
+    return out;
+  }
+  return value;
+}
+
+/** Serializes an element tree with an XML declaration. */
+export function buildXml(root: XmlInputNode): string {
+  return `<?xml version="1.0" encoding="UTF-8"?>\n${builder.build(dropUndefined(root)) as string}`;
+}

@@ -1,0 +1,11 @@
+/**
+ * Typed clients for the four certificate renewal APIs. Nothing here imports `@pulumi/pulumi`:
+ * the clients are usable on their own.
+ */
+export * from "./common/errors";
+export * from "./common/dates";
+export * from "./common/http";
+export * from "./common/version";
+export * as autodns from "./autodns";
+export * as symantec from "./symantec";
+export * as resellerclub from "./resellerclub";

@@ -1,0 +1,4 @@
+/** ResellerClub / LogicBoxes HTTP API client. */
+export * from "./types";
+export * from "./errors";
+export * from "./client";

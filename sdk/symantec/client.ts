@@ -1,0 +1,174 @@
+/**
+ * Symantec/DigiCert Managed PKI for SSL ("VICE2") REST client: renew and pickup, authenticated
+ * by a TLS client certificate. Answers are XML `<Response>` or `<Error>` under varying namespaces.
+ */
+import { Agent as HttpsAgent } from "node:https";
+import { decodeError } from "../common/decode";
+import { ConnectionError } from "../common/errors";
+import { HttpResponse, HttpTransport, RepeatPolicy } from "../common/http";
+import { XmlNode, parseXml, xmlPath, xmlText } from "../common/xml";
+import { symantecError, symantecTlsError } from "./errors";
+import { SymantecClientOptions, SymantecRenewRequest, SymantecResult } from "./types";
+
+/** Production base URL (the DigiCert host the service moved to). */
+export const SYMANTEC_PRODUCTION_ENDPOINT =
+  "https://certmanager-webservices.websecurity.digicert.com/vswebservices/rest/services";
+/** Pilot (test) base URL. */
+export const SYMANTEC_PILOT_ENDPOINT =
+  "https://pilot-certmanager-webservices.websecurity.symantec.com/vswebservices/rest/services";
+
+/** Resolves the "pilot"/"production" shorthands. */
+export function symantecEndpoint(endpoint: string | undefined): string {
+  if (!endpoint || endpoint === "production") return SYMANTEC_PRODUCTION_ENDPOINT;
+  if (endpoint === "pilot") return SYMANTEC_PILOT_ENDPOINT;
+  return endpoint;
+}
+
+/** Strips PEM armour and whitespace: VICE2 wants bare base64 (headers optional). */
+export function base64Body(pem: string): string {
+  return pem.replace(/-----(BEGIN|END)[^-]*-----/g, "").replace(/\s+/g, "");
+}
+
+/** Encodes a renewal as the vendor's form, in the vendor's field names. */
+export function symantecRenewForm(r: SymantecRenewRequest): URLSearchParams {
+  const form = new URLSearchParams();
+  const put = (k: string, v: string | undefined) => {
+    if (v !== undefined && v !== "") form.append(k, v);
+  };
+  put("firstName", r.firstName);
+  put("lastName", r.lastName);
+  put("email", r.email);
+  put("csr", r.csr);
+  put("certProductType", r.certProductType);
+  put("serverType", r.serverType);
+  put("validityPeriod", r.validityPeriod);
+  put("specificEndDate", r.specificEndDate);
+  put("original_certificate", r.originalCertificate && base64Body(r.originalCertificate));
+  put("original_transaction_id", r.originalTransactionId);
+  put("original_challenge", r.originalChallenge);
+  put("challenge", r.challenge);
+  put("subject_alt_names", r.subjectAlternativeNames?.join(","));
+  put("signatureAlgorithm", r.signatureAlgorithm);
+  put("ctLogOption", r.ctLogOption);
+  return form;
+}
+
+/** Normalizes a PEM taken from XML text (indentation, CRLF). */
+export function normalizePem(text: string | undefined): string | undefined {
+  if (!text) return undefined;
+  const lines = text
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l.length > 0);
+  return lines.length ? `${lines.join("\n")}\n` : undefined;
+}
+
+/** The VICE2 client. */
+export class SymantecClient {
+  private readonly transport: HttpTransport;
+  private readonly baseURL: string;
+
+  constructor(options: SymantecClientOptions) {
+    this.baseURL = symantecEndpoint(options.endpoint);
+    this.transport = new HttpTransport({
+      vendor: "symantec",
+      baseURL: this.baseURL,
+      timeoutMs: options.timeoutMs,
+      maxRetries: options.maxRetries,
+      backoffMs: options.backoffMs,
+      sleep: options.sleep,
+      httpsAgent: new HttpsAgent({
+        cert: options.clientCertificate,
+        key: options.clientKey,
+        ...(options.caCertificate ? { ca: options.caCertificate } : {}),
+        keepAlive: true,
+      }),
+      // VICE2 reports business errors with HTTP 200; 5xx are outages worth a retry for reads.
+      retryableResponse: (r) => [429, 500, 502, 503, 504].includes(r.status),
+    });
+  }
+
+  /** Renews (`POST /renew`). Never retried once sent: Symantec has no idempotency key. */
+  async renew(request: SymantecRenewRequest): Promise<SymantecResult> {
+    const response = await this.send(
+      {
+        method: "POST",
+        path: "renew",
+        body: symantecRenewForm(request).toString(),
+        headers: { "Content-Type": "application/x-www-form-urlencoded" },
+      },
+      "renew",
+      "refusedOnly",
+    );
+    return readSymantecResponse(response, "renew", request.originalTransactionId);
+  }
+
+  /** Picks up the certificate of a transaction (`GET /pickup?transaction_id=`). */
+  async pickup(transactionId: string): Promise<SymantecResult> {
+    const response = await this.send(
+      { method: "GET", path: "pickup", query: { transaction_id: transactionId } },
+      "pickup",
+      "safe",
+    );
+    return readSymantecResponse(response, "pickup", transactionId);
+  }
+
+  private async send(request: Parameters<HttpTransport["send"]>[0], operation: string, repeat: RepeatPolicy) {
+    try {
+      return await this.transport.send(request, operation, repeat);
+    } catch (e) {
+      if (
+        e instanceof ConnectionError &&
+        !e.requestSent &&
+        e.code &&
+        !/^E(CONNREFUSED|NOTFOUND|AI_AGAIN|HOSTUNREACH|NETUNREACH)$/.test(e.code)
+      ) {
+        throw symantecTlsError(e, this.baseURL);
+      }
+      throw e;
+    }
+  }
+}
+
+/** Decodes a VICE2 answer: `<Response>` with StatusCode 0x00 is success, anything else an error. */
+export function readSymantecResponse(
+  response: HttpResponse,
+  operation: string,
+  transactionId?: string,
+): SymantecResult {
+  let doc: XmlNode;
+  try {
+    doc = parseXml(response.body);
+  } catch (e) {
+    if (response.status === 401 || response.status === 403) {
+      throw symantecError({ operation, httpStatus: response.status, rawBody: response.body }, transactionId);
+    }
+    throw decodeError("symantec", operation, response, "XML", (e as Error).message, "symantec.endpoint");
+  }
+  const root = xmlPath(doc, "Response") ?? xmlPath(doc, "Error");
+  const statusCode = xmlText(root, "StatusCode");
+  if (!root || typeof root !== "object" || !statusCode) {
+    throw decodeError(
+      "symantec",
+      operation,
+      response,
+      "XML",
+      "no Response/Error with a StatusCode",
+      "symantec.endpoint",
+    );
+  }
+  const message = xmlText(root, "Message") ?? "";
+  if (statusCode.toLowerCase() !== "0x00" || "Error" in doc) {
+    throw symantecError(
+      { operation, httpStatus: response.status, code: statusCode, text: message, rawBody: response.body },
+      transactionId,
+    );
+  }
+  return {
+    statusCode,
+    message,
+    transactionId:
+      xmlText(root, "transaction_id") ?? xmlText(root, "Transaction_ID") ?? xmlText(root, "TransactionID"),
+    certificatePem: normalizePem(xmlText(root, "Certificate")),
+  };
+}
