@@ -1,0 +1,61 @@
+/**
+ * One interface for every vendor: the provider's lifecycle speaks only this, and one adapter per
+ * vendor API implements it over the sdk clients. Adapters build no URLs and parse no XML.
+ */
+import type { RenewalStatus } from "../inputs";
+
+/** What the vendor says about the certificate now. */
+export interface CertificateSnapshot {
+  /** Expiry, ISO; undefined when the vendor cannot report it. */
+  notAfter?: string;
+  /** The current certificate, when the vendor returns it. */
+  certificatePem?: string;
+}
+
+/** A submitted renewal. */
+export interface RenewalRef {
+  /** AutoDNS job id or ResellerClub eaqid. */
+  jobId?: string;
+  /** Symantec transaction id. */
+  transactionId?: string;
+}
+
+/** Where a renewal stands. */
+export interface RenewalProgress extends RenewalRef, CertificateSnapshot {
+  status: Exclude<RenewalStatus, "none">;
+  /** The vendor's own word for the state (RUNNING, SUCCESS, 0x00, Pending …). */
+  vendorStatus: string;
+  /** For a failure: the vendor's reason. */
+  failureReason?: string;
+}
+
+/** What a renewal needs besides the vendor block. */
+export interface RenewalContext {
+  certificateId: string;
+  lifetimeMonths: number;
+  /** The expiry the vendor should see (ResellerClub `exp-date`). */
+  notAfter?: string;
+  /** Symantec: the transaction to renew from (the last renewal's, or the original). */
+  originalTransactionId?: string;
+  /** Symantec: the challenge of the certificate being renewed. */
+  originalChallenge?: string;
+  /** AutoDNS correlation id. */
+  ctid?: string;
+}
+
+/** A vendor adapter. */
+export interface VendorBackend {
+  /** True when {@link findPendingRenewal} can see the vendor's pending renewals (not just state). */
+  readonly canFindPending: boolean;
+  /** Reads the certificate's current expiry (and PEM where available). */
+  inspect(certificateId: string): Promise<CertificateSnapshot>;
+  /** Finds a renewal already pending at the vendor (the guard against a second renewal). */
+  findPendingRenewal(certificateId: string): Promise<RenewalProgress | undefined>;
+  /** Submits one renewal. Never retried blindly. */
+  renew(ctx: RenewalContext): Promise<RenewalProgress>;
+  /**
+   * Reads the state of a submitted renewal. `knownNotAfter` (the expiry before the renewal) lets
+   * an adapter recognise a finished renewal whose job the vendor no longer lists.
+   */
+  poll(ref: RenewalRef, certificateId: string, knownNotAfter?: string): Promise<RenewalProgress>;
+}

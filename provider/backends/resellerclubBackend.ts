@@ -1,0 +1,106 @@
+/** ResellerClub adapter: digitalcertificate (seed) or sslcert renewals, tracked as actions. */
+import { toEpochSeconds } from "../../sdk/common/dates";
+import { ResellerClubClient } from "../../sdk/resellerclub/client";
+import { ResellerClubAction, ResellerClubClientOptions } from "../../sdk/resellerclub/types";
+import { requireCredential } from "../credentials";
+import { ResellerClubInput } from "../inputs";
+import { CertificateSnapshot, RenewalContext, RenewalProgress, RenewalRef, VendorBackend } from "./backend";
+
+const DONE = new Set(["success", "succeeded", "completed"]);
+const FAILED = new Set(["failed", "failure", "cancelled", "canceled", "rejected"]);
+
+/** Maps an action's status to ours. */
+export function actionProgress(
+  action: Pick<ResellerClubAction, "eaqId" | "actionStatus" | "actionStatusDesc">,
+): RenewalProgress {
+  const s = action.actionStatus.toLowerCase();
+  return {
+    jobId: action.eaqId,
+    status: DONE.has(s) ? "succeeded" : FAILED.has(s) ? "failed" : "pending",
+    vendorStatus: action.actionStatus,
+    failureReason: FAILED.has(s)
+      ? `ResellerClub action ${action.eaqId} ended ${action.actionStatus}: ${action.actionStatusDesc ?? ""}`.trim()
+      : undefined,
+  };
+}
+
+/** See the module comment. */
+export class ResellerClubBackend implements VendorBackend {
+  readonly canFindPending = true;
+  private readonly client: ResellerClubClient;
+  private readonly api: "digitalcertificate" | "sslcert";
+
+  constructor(
+    private readonly block: ResellerClubInput,
+    overrides: Partial<ResellerClubClientOptions> = {},
+  ) {
+    this.api = block.api ?? "digitalcertificate";
+    this.client = new ResellerClubClient({
+      endpoint: block.endpoint,
+      authUserId: requireCredential(block.authUserId, "RESELLERCLUB_AUTH_USERID", "resellerclub.authUserId"),
+      apiKey: requireCredential(block.apiKey, "RESELLERCLUB_API_KEY", "resellerclub.apiKey"),
+      ...overrides,
+    });
+  }
+
+  async inspect(certificateId: string): Promise<CertificateSnapshot> {
+    const order = await this.client.orderDetails(certificateId, this.api);
+    return { notAfter: order.notAfter };
+  }
+
+  async findPendingRenewal(certificateId: string): Promise<RenewalProgress | undefined> {
+    const actions = await this.client.currentActions({ orderIds: [certificateId] });
+    const pending = actions.map(actionProgress).filter((p) => p.status === "pending");
+    return pending[pending.length - 1];
+  }
+
+  async renew(ctx: RenewalContext): Promise<RenewalProgress> {
+    const b = this.block;
+    const invoiceOption = b.invoiceOption ?? "NoInvoice";
+    const result =
+      this.api === "sslcert"
+        ? await this.client.renewSslCert({
+            orderId: ctx.certificateId,
+            months: ctx.lifetimeMonths,
+            invoiceOption,
+          })
+        : await this.client.renewDigitalCertificate({
+            orderId: ctx.certificateId,
+            years: Math.max(1, Math.round(ctx.lifetimeMonths / 12)),
+            additionalLicenses: b.additionalLicenses ?? 0,
+            expDate: ctx.notAfter ? toEpochSeconds(ctx.notAfter) : 0,
+            invoiceOption,
+            attributes: b.attributes,
+          });
+    // The renew answer says the action was added; completion is read from the action later.
+    return {
+      jobId: result.eaqId,
+      status: "pending",
+      vendorStatus: result.actionStatus ?? result.status ?? "Pending",
+    };
+  }
+
+  async poll(ref: RenewalRef, certificateId: string, knownNotAfter?: string): Promise<RenewalProgress> {
+    const jobId = ref.jobId ?? "";
+    const [action] = await this.client.currentActions({ eaqIds: [jobId] });
+    let progress: RenewalProgress;
+    if (action) {
+      progress = actionProgress(action);
+    } else {
+      // Finished actions leave the current list: the order's expiry tells how it ended.
+      const snapshot = await this.inspect(certificateId);
+      const moved = !!(snapshot.notAfter && (!knownNotAfter || snapshot.notAfter > knownNotAfter));
+      return moved
+        ? { jobId, status: "succeeded", vendorStatus: "Success", ...snapshot }
+        : {
+            jobId,
+            status: "failed",
+            vendorStatus: "Unknown",
+            failureReason: `ResellerClub action ${jobId} is no longer listed and the order's expiry did not change`,
+            ...snapshot,
+          };
+    }
+    if (progress.status !== "succeeded") return progress;
+    return { ...progress, ...(await this.inspect(certificateId)) };
+  }
+}

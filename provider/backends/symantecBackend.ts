@@ -1,0 +1,83 @@
+/** Symantec/DigiCert VICE2 adapter. VICE2 reports no expiry: it comes from PEMs or the input. */
+import { SymantecClient } from "../../sdk/symantec/client";
+import { SymantecClientOptions } from "../../sdk/symantec/types";
+import { requireCredential } from "../credentials";
+import { SymantecInput } from "../inputs";
+import { certificateNotAfter } from "../pem";
+import { CertificateSnapshot, RenewalContext, RenewalProgress, RenewalRef, VendorBackend } from "./backend";
+
+/** Months → the vendor's validity period. */
+export function validityPeriod(lifetimeMonths: number): string {
+  return `${Math.max(1, Math.round(lifetimeMonths / 12))}Y`;
+}
+
+/** See the module comment. */
+export class SymantecBackend implements VendorBackend {
+  readonly canFindPending = false;
+  private readonly client: SymantecClient;
+
+  constructor(
+    private readonly block: SymantecInput,
+    overrides: Partial<SymantecClientOptions> = {},
+  ) {
+    this.client = new SymantecClient({
+      endpoint: block.endpoint,
+      clientCertificate: requireCredential(
+        block.clientCertificate,
+        "SYMANTEC_CLIENT_CERT",
+        "symantec.clientCertificate",
+      ),
+      clientKey: requireCredential(block.clientKey, "SYMANTEC_CLIENT_KEY", "symantec.clientKey"),
+      caCertificate: block.caCertificate,
+      ...overrides,
+    });
+  }
+
+  async inspect(): Promise<CertificateSnapshot> {
+    return { notAfter: certificateNotAfter(this.block.originalCertificate) };
+  }
+
+  async findPendingRenewal(): Promise<RenewalProgress | undefined> {
+    // VICE2 has no search: only state and the certificate's own expiry guard against a repeat.
+    return undefined;
+  }
+
+  async renew(ctx: RenewalContext): Promise<RenewalProgress> {
+    const b = this.block;
+    const result = await this.client.renew({
+      firstName: b.firstName ?? "",
+      lastName: b.lastName ?? "",
+      email: b.email ?? "",
+      csr: b.csr ?? "",
+      certProductType: b.certProductType ?? "",
+      serverType: b.serverType ?? "",
+      validityPeriod: validityPeriod(ctx.lifetimeMonths),
+      specificEndDate: b.specificEndDate,
+      // The first renewal may name the original certificate; later ones chain transaction ids.
+      originalCertificate:
+        ctx.originalTransactionId === ctx.certificateId ? b.originalCertificate : undefined,
+      originalTransactionId: ctx.originalTransactionId ?? ctx.certificateId,
+      originalChallenge: ctx.originalChallenge ?? b.originalChallenge ?? "",
+      challenge: b.challenge ?? "",
+      subjectAlternativeNames: b.subjectAlternativeNames,
+      signatureAlgorithm: b.signatureAlgorithm,
+      ctLogOption: b.ctLogOption,
+    });
+    return this.progress(result.transactionId ?? "", result.statusCode, result.certificatePem);
+  }
+
+  async poll(ref: RenewalRef): Promise<RenewalProgress> {
+    const result = await this.client.pickup(ref.transactionId ?? "");
+    return this.progress(ref.transactionId ?? "", result.statusCode, result.certificatePem);
+  }
+
+  private progress(transactionId: string, statusCode: string, pem: string | undefined): RenewalProgress {
+    return {
+      transactionId,
+      status: pem ? "succeeded" : "pending",
+      vendorStatus: statusCode,
+      certificatePem: pem,
+      notAfter: certificateNotAfter(pem),
+    };
+  }
+}

@@ -1,0 +1,60 @@
+/** The `RenewedCertificate` resource: a thin wiring of args, outputs and the provider. */
+import * as pulumi from "@pulumi/pulumi";
+import type { RenewedCertificateArgs } from "./args";
+import { SECRET_OUTPUTS } from "./inputs";
+import { RenewedCertificateProvider } from "./provider";
+import { OUTPUT_KEYS } from "./state";
+
+/** The one provider instance every resource shares (serialized once per resource, ~1 KB). */
+const provider = new RenewedCertificateProvider();
+
+/** The module part of the type token `pulumi-nodejs:dynamic/renewed-certificate:RenewedCertificate`. */
+export const TYPE_MODULE = "renewed-certificate";
+/** The type part of the type token. */
+export const TYPE_NAME = "RenewedCertificate";
+
+/**
+ * A purchased TLS certificate kept renewed: previews show when and why it will be renewed,
+ * `pulumi up` renews it exactly once, and the vendor's job or transaction id lands in the outputs.
+ */
+export class RenewedCertificate extends pulumi.dynamic.Resource {
+  declare readonly certificateId: pulumi.Output<string>;
+  declare readonly lifetimeMonths: pulumi.Output<number>;
+  declare readonly renewBeforeDays: pulumi.Output<number | undefined>;
+  declare readonly renewalTrigger: pulumi.Output<string | undefined>;
+  declare readonly waitTimeoutSeconds: pulumi.Output<number | undefined>;
+  /** Expiry of the certificate as last known (ISO-8601, UTC). */
+  declare readonly notAfter: pulumi.Output<string | undefined>;
+  /** `notAfter − renewBeforeDays`. */
+  declare readonly renewAfter: pulumi.Output<string | undefined>;
+  /** Whether a renewal was due as of the last provider call. */
+  declare readonly renewalDue: pulumi.Output<boolean>;
+  /** Why the last/next renewal happens; "" when none. */
+  declare readonly renewalReason: pulumi.Output<string>;
+  /** AutoDNS job id or ResellerClub eaqid of the last renewal. */
+  declare readonly jobId: pulumi.Output<string | undefined>;
+  /** Symantec transaction id of the last renewal. */
+  declare readonly transactionId: pulumi.Output<string | undefined>;
+  /** "none" · "pending" · "succeeded" · "failed". */
+  declare readonly renewalStatus: pulumi.Output<string>;
+  /** The vendor's own word for that state. */
+  declare readonly vendorStatus: pulumi.Output<string | undefined>;
+  /** The renewed certificate (PEM) when the vendor returns one. */
+  declare readonly certificatePem: pulumi.Output<string | undefined>;
+  declare readonly renewalCount: pulumi.Output<number>;
+  declare readonly lastRenewedAt: pulumi.Output<string | undefined>;
+  declare readonly lastError: pulumi.Output<string | undefined>;
+  declare readonly failedAttempts: pulumi.Output<number>;
+
+  constructor(name: string, args: RenewedCertificateArgs, opts?: pulumi.CustomResourceOptions) {
+    const outputs = Object.fromEntries(OUTPUT_KEYS.map((k) => [k, undefined]));
+    super(
+      provider,
+      name,
+      { ...outputs, notAfter: undefined, ...args },
+      { ...opts, additionalSecretOutputs: [...SECRET_OUTPUTS, ...(opts?.additionalSecretOutputs ?? [])] },
+      TYPE_MODULE,
+      TYPE_NAME,
+    );
+  }
+}

@@ -1,0 +1,161 @@
+/** Building and comparing the state (outputs) of a RenewedCertificate. */
+import { parseAnyDate } from "../sdk/common/dates";
+import { RenewalProgress } from "./backends/backend";
+import { CertificateInputs, CertificateState, DEFAULT_RENEW_BEFORE_DAYS, vendorOf } from "./inputs";
+import { RenewalDecision, renewAfterOf } from "./renewalPolicy";
+
+/** The input property names (echoed into outputs). */
+export const INPUT_KEYS = [
+  "certificateId",
+  "lifetimeMonths",
+  "renewBeforeDays",
+  "notAfter",
+  "renewalTrigger",
+  "waitTimeoutSeconds",
+  "autodns",
+  "symantec",
+  "resellerclub",
+] as const;
+
+/** Output-only property names: passed (as undefined when unset) so they are declared outputs. */
+export const OUTPUT_KEYS = [
+  "renewAfter",
+  "renewalDue",
+  "renewalReason",
+  "jobId",
+  "transactionId",
+  "renewalStatus",
+  "vendorStatus",
+  "certificatePem",
+  "renewalCount",
+  "lastRenewedAt",
+  "lastError",
+  "failedAttempts",
+  "lastAttemptAt",
+  "outcomeUnknown",
+  "renewedForNotAfter",
+  "currentChallenge",
+] as const;
+
+/** Just the inputs of a props bag. */
+export function inputsOf(props: Record<string, unknown>): CertificateInputs {
+  const out: Record<string, unknown> = {};
+  for (const k of INPUT_KEYS) if (props[k] !== undefined) out[k] = props[k];
+  return out as unknown as CertificateInputs;
+}
+
+/** The resource id: vendor and the vendor's certificate id. */
+export function resourceId(inputs: CertificateInputs): string {
+  const protocol = inputs.autodns?.protocol === "xml" ? "-xml" : "";
+  return `${vendorOf(inputs) ?? "unknown"}${protocol}:${inputs.certificateId}`;
+}
+
+/** An ISO form of a user-given expiry, or undefined. */
+export function normalizedNotAfter(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  try {
+    return parseAnyDate(value);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The later of two ISO instants. */
+export function laterOf(a: string | undefined, b: string | undefined): string | undefined {
+  if (!a) return b;
+  if (!b) return a;
+  return Date.parse(a) >= Date.parse(b) ? a : b;
+}
+
+/** A fresh state for a certificate just adopted. */
+export function adoptedState(
+  inputs: CertificateInputs,
+  notAfter: string | undefined,
+  pem?: string,
+): CertificateState {
+  return {
+    ...inputs,
+    notAfter,
+    renewalDue: false,
+    renewalReason: "",
+    renewalStatus: "none",
+    renewalCount: 0,
+    failedAttempts: 0,
+    certificatePem: pem,
+  };
+}
+
+/** Carries the previous state forward under new inputs (outputs kept, inputs replaced). */
+export function carriedState(olds: CertificateState, inputs: CertificateInputs): CertificateState {
+  const given = normalizedNotAfter(inputs.notAfter);
+  return { ...olds, ...inputs, notAfter: laterOf(olds.notAfter, given) };
+}
+
+/** Applies a renewal's progress. */
+export function withProgress(state: CertificateState, p: RenewalProgress, now: Date): CertificateState {
+  const next: CertificateState = {
+    ...state,
+    jobId: p.jobId ?? state.jobId,
+    transactionId: p.transactionId ?? state.transactionId,
+    renewalStatus: p.status,
+    vendorStatus: p.vendorStatus,
+  };
+  if (p.status === "succeeded") {
+    next.notAfter = laterOf(state.notAfter, p.notAfter);
+    next.certificatePem = p.certificatePem ?? state.certificatePem;
+    next.failedAttempts = 0;
+    next.lastError = "";
+    next.outcomeUnknown = false;
+  } else if (p.status === "failed") {
+    next.failedAttempts = (state.failedAttempts ?? 0) + 1;
+    next.lastAttemptAt = now.toISOString();
+    next.lastError = p.failureReason ?? `renewal ended ${p.vendorStatus}`;
+  }
+  return next;
+}
+
+/** Fills the derived outputs from a decision taken at `now`. */
+export function finalized(
+  state: CertificateState,
+  decision: RenewalDecision | undefined,
+  reason?: string,
+): CertificateState {
+  const renewBeforeDays = state.renewBeforeDays ?? DEFAULT_RENEW_BEFORE_DAYS;
+  return {
+    ...state,
+    renewAfter: renewAfterOf(state.notAfter, renewBeforeDays),
+    renewalDue: decision?.renew ?? false,
+    renewalReason: reason ?? decision?.reason ?? state.renewalReason ?? "",
+  };
+}
+
+/** The outputs object handed to the engine: every output key present (undefined when unset). */
+export function toOutputs(state: CertificateState): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...state };
+  for (const k of OUTPUT_KEYS) if (!(k in out)) out[k] = undefined;
+  return out;
+}
+
+/** JSON with object keys sorted at every level, for order-insensitive comparison. */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
+  if (value && typeof value === "object") {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(",")}}`;
+  }
+  return JSON.stringify(value) ?? "null";
+}
+
+/**
+ * Whether the new inputs differ from those echoed in the old state. `notAfter` is special: its
+ * output is the known expiry, so only a user-given expiry later than that counts as a change.
+ */
+export function inputsDiffer(olds: CertificateState, news: CertificateInputs): boolean {
+  const strip = (x: CertificateInputs) =>
+    canonicalJson({ ...inputsOf(x as unknown as Record<string, unknown>), notAfter: undefined });
+  if (strip(olds) !== strip(news)) return true;
+  const given = normalizedNotAfter(news.notAfter);
+  return !!given && (!olds.notAfter || Date.parse(given) > Date.parse(olds.notAfter));
+}

@@ -1,0 +1,117 @@
+/**
+ * `check`: everything that can be validated without the network, one failure per bad property,
+ * each with a sentence that says how to fix it. Unknown values (preview) are skipped.
+ */
+import { parseAnyDate } from "../sdk/common/dates";
+import { Failures, Failure } from "./checkFailure";
+import { CertificateInputs, VENDOR_KINDS, VendorKind } from "./inputs";
+import { isUnknown } from "./unknowns";
+import { validateAutodns, validateResellerClub, validateSymantec } from "./vendorValidation";
+
+/** Lifetimes each vendor sells, in months. */
+export const ALLOWED_LIFETIMES: Record<string, readonly number[]> = {
+  autodns: [12, 24, 36],
+  symantec: [12, 24, 36],
+  "resellerclub.digitalcertificate": [12, 24, 36],
+  "resellerclub.sslcert": [12, 24, 36, 48, 60],
+};
+
+/** Longest `waitTimeoutSeconds`: a pipeline step should not hang for hours. */
+export const MAX_WAIT_TIMEOUT_SECONDS = 3600;
+
+function isInt(v: unknown): v is number {
+  return typeof v === "number" && Number.isInteger(v);
+}
+
+function lifetimeKey(inputs: CertificateInputs, vendor: VendorKind): string {
+  return vendor === "resellerclub"
+    ? `resellerclub.${inputs.resellerclub?.api ?? "digitalcertificate"}`
+    : vendor;
+}
+
+/** Validates resolved inputs; `env` supplies credentials that may come from the environment or config. */
+export function validateInputs(
+  inputs: CertificateInputs,
+  hasCredential: (name: string) => boolean,
+): Failure[] {
+  const f = new Failures();
+  const id = inputs.certificateId;
+  if (!isUnknown(id) && !((typeof id === "string" && id.trim() !== "") || (isInt(id) && id >= 0))) {
+    f.add(
+      "certificateId",
+      "certificateId must be the vendor's id of the certificate, order or transaction (a non-empty string)",
+    );
+  }
+  const vendors = VENDOR_KINDS.filter((k) => inputs[k] !== undefined && inputs[k] !== null);
+  if (vendors.length !== 1) {
+    f.add(
+      vendors.length ? vendors[1] : "autodns",
+      vendors.length
+        ? `set exactly one vendor block; found ${vendors.join(" and ")}: remove all but one`
+        : "set exactly one vendor block: autodns, symantec or resellerclub",
+    );
+  }
+  const vendor = vendors[0];
+  const lifetime = inputs.lifetimeMonths;
+  if (!isUnknown(lifetime)) {
+    const allowed = vendor ? ALLOWED_LIFETIMES[lifetimeKey(inputs, vendor)] : undefined;
+    if (!isInt(lifetime) || lifetime < 1) {
+      f.add("lifetimeMonths", "lifetimeMonths must be a whole number of months, e.g. 12");
+    } else if (allowed && !allowed.includes(lifetime)) {
+      f.add(
+        "lifetimeMonths",
+        `lifetimeMonths ${lifetime} is not sold by ${lifetimeKey(inputs, vendor!)}; use one of ${allowed.join(", ")}`,
+      );
+    }
+  }
+  const before = inputs.renewBeforeDays;
+  if (before !== undefined && !isUnknown(before)) {
+    if (!isInt(before) || before < 1) {
+      f.add("renewBeforeDays", "renewBeforeDays must be a whole number of days, at least 1 (default 30)");
+    } else if (isInt(lifetime) && before >= lifetime * 28) {
+      f.add(
+        "renewBeforeDays",
+        `renewBeforeDays ${before} must be shorter than the lifetime (${lifetime} months); lower it`,
+      );
+    } else if (vendor === "autodns" && before > 90) {
+      f.add(
+        "renewBeforeDays",
+        `AutoDNS renews only from 90 days before expiry; set renewBeforeDays to 90 or less (was ${before})`,
+      );
+    }
+  }
+  if (inputs.notAfter !== undefined && !isUnknown(inputs.notAfter)) {
+    try {
+      parseAnyDate(inputs.notAfter);
+    } catch {
+      f.add(
+        "notAfter",
+        `notAfter must be an ISO-8601 date such as 2027-01-31T23:59:59Z (was ${JSON.stringify(inputs.notAfter)})`,
+      );
+    }
+  }
+  const wait = inputs.waitTimeoutSeconds;
+  if (
+    wait !== undefined &&
+    !isUnknown(wait) &&
+    (!isInt(wait) || wait < 0 || wait > MAX_WAIT_TIMEOUT_SECONDS)
+  ) {
+    f.add(
+      "waitTimeoutSeconds",
+      `waitTimeoutSeconds must be a whole number from 0 to ${MAX_WAIT_TIMEOUT_SECONDS} (default 0)`,
+    );
+  }
+  if (
+    inputs.renewalTrigger !== undefined &&
+    !isUnknown(inputs.renewalTrigger) &&
+    typeof inputs.renewalTrigger !== "string"
+  ) {
+    f.add("renewalTrigger", "renewalTrigger must be a string; change it to force one renewal");
+  }
+  if (vendors.length === 1) {
+    if (vendor === "autodns") validateAutodns(inputs.autodns!, f, hasCredential);
+    if (vendor === "symantec") validateSymantec(inputs, f, hasCredential);
+    if (vendor === "resellerclub") validateResellerClub(inputs.resellerclub!, f, hasCredential);
+  }
+  return f.list;
+}

@@ -1,0 +1,240 @@
+/** Per-vendor parts of `check`. */
+import { SYMANTEC_PRODUCT_TYPES, SYMANTEC_SIGNATURE_ALGORITHMS } from "../sdk/symantec/types";
+import { INVOICE_OPTIONS } from "../sdk/resellerclub/types";
+import { Failures } from "./checkFailure";
+import { AutodnsInput, CertificateInputs, ResellerClubInput } from "./inputs";
+import { readCertificate, readCsr } from "./pem";
+import { isUnknown } from "./unknowns";
+
+const EMAIL = /^[^\s@,]+@[^\s@,]+\.[^\s@,]+$/;
+const MAX_SYMANTEC_SANS = 100;
+
+function known(v: unknown): boolean {
+  return v !== undefined && v !== null && !isUnknown(v);
+}
+
+function oneOf(f: Failures, property: string, value: unknown, allowed: readonly string[]): void {
+  if (known(value) && !allowed.includes(value as string)) {
+    f.add(property, `${property} must be one of ${allowed.join(", ")} (was ${JSON.stringify(value)})`);
+  }
+}
+
+function csr(f: Failures, property: string, value: unknown): void {
+  if (!known(value)) return;
+  try {
+    readCsr(String(value));
+  } catch (e) {
+    f.add(
+      property,
+      `${property} must be a PEM (or base64) PKCS#10 certificate request: ${(e as Error).message}`,
+    );
+  }
+}
+
+function credential(
+  f: Failures,
+  property: string,
+  value: unknown,
+  env: string,
+  hasCredential: (name: string) => boolean,
+): void {
+  if (value === undefined || value === null || value === "") {
+    if (!hasCredential(env)) {
+      f.add(
+        property,
+        `${property} is missing: set it (as a secret) or the ${env} environment variable of the provider process`,
+      );
+    }
+  } else if (!isUnknown(value) && typeof value !== "string" && typeof value !== "number") {
+    f.add(property, `${property} must be a string`);
+  }
+}
+
+function sans(f: Failures, property: string, value: unknown, max?: number): void {
+  if (!known(value)) return;
+  if (!Array.isArray(value) || value.some((s) => known(s) && (typeof s !== "string" || s.trim() === ""))) {
+    f.add(property, `${property} must be a list of domain names`);
+  } else if (max !== undefined && value.length > max) {
+    f.add(property, `${property} lists ${value.length} names; the vendor accepts at most ${max}`);
+  }
+}
+
+/** The `autodns` block. */
+export function validateAutodns(
+  a: AutodnsInput,
+  f: Failures,
+  hasCredential: (name: string) => boolean,
+): void {
+  oneOf(f, "autodns.protocol", a.protocol, ["json", "xml"]);
+  credential(f, "autodns.user", a.user, "AUTODNS_USER", hasCredential);
+  credential(f, "autodns.password", a.password, "AUTODNS_PASSWORD", hasCredential);
+  if (a.context === undefined || a.context === null || a.context === "") {
+    if (!hasCredential("AUTODNS_CONTEXT")) {
+      f.add(
+        "autodns.context",
+        "autodns.context is missing: set it (4 for live, 1 for demo) or AUTODNS_CONTEXT",
+      );
+    }
+  } else if (!isUnknown(a.context) && !/^\d+$/.test(String(a.context))) {
+    f.add("autodns.context", `autodns.context must be a number such as 4 (was ${JSON.stringify(a.context)})`);
+  }
+  csr(f, "autodns.csr", a.csr);
+  sans(f, "autodns.subjectAlternativeNames", a.subjectAlternativeNames);
+  for (const key of ["adminContactId", "technicalContactId"] as const) {
+    const v = a[key];
+    if (known(v) && !/^\d+$/.test(String(v)))
+      f.add(`autodns.${key}`, `autodns.${key} must be a numeric contact id`);
+  }
+  if (known(a.authentication)) {
+    oneOf(f, "autodns.authentication.method", a.authentication?.method, ["DNS", "EMAIL", "FILE"]);
+    if (a.authentication?.provisioning !== undefined && a.authentication.method !== "DNS") {
+      f.add(
+        "autodns.authentication.provisioning",
+        "autodns.authentication.provisioning applies only to method DNS",
+      );
+    }
+  }
+  if (known(a.endpoint)) url(f, "autodns.endpoint", a.endpoint);
+}
+
+function url(f: Failures, property: string, value: unknown, shorthands: string[] = []): void {
+  if (shorthands.includes(value as string)) return;
+  try {
+    const u = new URL(String(value));
+    if (!/^https?:$/.test(u.protocol)) throw new Error("scheme");
+  } catch {
+    f.add(
+      property,
+      `${property} must be an http(s) URL${shorthands.length ? ` or one of ${shorthands.join(", ")}` : ""}`,
+    );
+  }
+}
+
+/** The `symantec` block (needs the top-level lifetime for the 3Y rule). */
+export function validateSymantec(
+  inputs: CertificateInputs,
+  f: Failures,
+  hasCredential: (name: string) => boolean,
+): void {
+  const s = inputs.symantec!;
+  credential(f, "symantec.clientCertificate", s.clientCertificate, "SYMANTEC_CLIENT_CERT", hasCredential);
+  credential(f, "symantec.clientKey", s.clientKey, "SYMANTEC_CLIENT_KEY", hasCredential);
+  for (const key of ["firstName", "lastName", "serverType"] as const) {
+    const v = s[key];
+    if (!known(v) && !isUnknown(v)) f.add(`symantec.${key}`, `symantec.${key} is required by the renew API`);
+    else if (known(v) && String(v).length > 240)
+      f.add(`symantec.${key}`, `symantec.${key} is longer than 240 characters`);
+  }
+  if (!known(s.email) && !isUnknown(s.email))
+    f.add("symantec.email", "symantec.email is required: the subscriber's e-mail address");
+  else if (known(s.email)) {
+    const list = String(s.email)
+      .split(",")
+      .map((e) => e.trim());
+    if (String(s.email).length > 240 || list.some((e) => !EMAIL.test(e))) {
+      f.add(
+        "symantec.email",
+        `symantec.email must be an e-mail address or a comma-separated list of them, at most 240 characters`,
+      );
+    }
+  }
+  if (!known(s.csr) && !isUnknown(s.csr))
+    f.add("symantec.csr", "symantec.csr is required: the PKCS#10 request for the renewed certificate");
+  csr(f, "symantec.csr", s.csr);
+  if (!known(s.certProductType) && !isUnknown(s.certProductType)) {
+    f.add(
+      "symantec.certProductType",
+      `symantec.certProductType is required: one of ${SYMANTEC_PRODUCT_TYPES.join(", ")}`,
+    );
+  }
+  oneOf(f, "symantec.certProductType", s.certProductType, SYMANTEC_PRODUCT_TYPES);
+  oneOf(f, "symantec.signatureAlgorithm", s.signatureAlgorithm, SYMANTEC_SIGNATURE_ALGORITHMS);
+  oneOf(f, "symantec.ctLogOption", s.ctLogOption, ["public", "nolog"]);
+  for (const key of ["originalChallenge", "challenge"] as const) {
+    const v = s[key];
+    if (!known(v) && !isUnknown(v))
+      f.add(`symantec.${key}`, `symantec.${key} is required (at most 32 characters)`);
+    else if (known(v) && String(v).length > 32)
+      f.add(`symantec.${key}`, `symantec.${key} must be at most 32 characters`);
+  }
+  sans(f, "symantec.subjectAlternativeNames", s.subjectAlternativeNames, MAX_SYMANTEC_SANS);
+  if (known(s.specificEndDate) && !/^\d{2}\/\d{2}\/\d{4}$/.test(String(s.specificEndDate))) {
+    f.add("symantec.specificEndDate", "symantec.specificEndDate must be MM/DD/YYYY");
+  }
+  if (known(s.originalCertificate)) {
+    try {
+      readCertificate(String(s.originalCertificate));
+    } catch (e) {
+      f.add(
+        "symantec.originalCertificate",
+        `symantec.originalCertificate must be a PEM certificate: ${(e as Error).message}`,
+      );
+    }
+  }
+  const threeYears = ["PrivateServer", "CodeSigning", "JavaCodeSigning", "EVCodeSigning"];
+  if (
+    inputs.lifetimeMonths === 36 &&
+    known(s.certProductType) &&
+    !threeYears.includes(String(s.certProductType))
+  ) {
+    f.add(
+      "lifetimeMonths",
+      `a 36-month (3Y) validity is only sold for ${threeYears.join(", ")}; use 12 or 24`,
+    );
+  }
+  if (known(s.endpoint)) url(f, "symantec.endpoint", s.endpoint, ["pilot", "production"]);
+  if (
+    !known(s.originalCertificate) &&
+    !known(inputs.notAfter) &&
+    !isUnknown(s.originalCertificate) &&
+    !isUnknown(inputs.notAfter)
+  ) {
+    f.add(
+      "notAfter",
+      "Symantec reports no expiry: set notAfter or symantec.originalCertificate so renewals can be scheduled",
+    );
+  }
+}
+
+/** The `resellerclub` block. */
+export function validateResellerClub(
+  r: ResellerClubInput,
+  f: Failures,
+  hasCredential: (name: string) => boolean,
+): void {
+  credential(f, "resellerclub.authUserId", r.authUserId, "RESELLERCLUB_AUTH_USERID", hasCredential);
+  credential(f, "resellerclub.apiKey", r.apiKey, "RESELLERCLUB_API_KEY", hasCredential);
+  oneOf(f, "resellerclub.api", r.api, ["digitalcertificate", "sslcert"]);
+  oneOf(f, "resellerclub.invoiceOption", r.invoiceOption, INVOICE_OPTIONS);
+  if (
+    known(r.additionalLicenses) &&
+    !(Number.isInteger(r.additionalLicenses) && r.additionalLicenses! >= 0)
+  ) {
+    f.add(
+      "resellerclub.additionalLicenses",
+      "resellerclub.additionalLicenses must be a whole number ≥ 0 (default 0)",
+    );
+  }
+  if (known(r.attributes)) {
+    const attrs = r.attributes as unknown;
+    if (
+      typeof attrs !== "object" ||
+      Array.isArray(attrs) ||
+      Object.values(attrs as object).some((v) => known(v) && typeof v !== "string")
+    ) {
+      f.add(
+        "resellerclub.attributes",
+        "resellerclub.attributes must map attribute names (org_name, approveremail, csrString, …) to strings",
+      );
+    } else if (known((attrs as Record<string, string>).csrString)) {
+      csr(f, "resellerclub.attributes.csrString", (attrs as Record<string, string>).csrString);
+    }
+    if (r.api === "sslcert") {
+      f.add(
+        "resellerclub.attributes",
+        "resellerclub.attributes are sent only by the digitalcertificate API; remove them or set api to digitalcertificate",
+      );
+    }
+  }
+  if (known(r.endpoint)) url(f, "resellerclub.endpoint", r.endpoint, ["live", "test"]);
+}
