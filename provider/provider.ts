@@ -1,5 +1,5 @@
+/* eslint-disable @typescript-eslint/no-require-imports -- requiring by package path inside each method keeps the serialized provider small and free of captured code. */
 /**
-/* eslint-disable @typescript-eslint/no-require-imports -- requiring by package path inside each method is what keeps the serialized provider small and free of captured code. */
  * `RenewedCertificateProvider`, the object Pulumi serializes into every resource's state.
  * Each method only `require`s the lifecycle module by its package path and forwards: nothing is
  * captured by value, so the serialized provider stays about 1 KB and holds no credentials.
