@@ -44,7 +44,7 @@ async function main() {
       { workDir: tmp, pulumiHome: env.PULUMI_HOME, pulumiCommand, envVars: env },
     );
     // The provider runs from the repository, where it finds its own package (dist/) by name.
-    await stack.workspace.setEnvVar("NODE_PATH", env.NODE_PATH);
+    stack.workspace.envVars.NODE_PATH = env.NODE_PATH;
     const c = sandbox.credentials.autodns;
     await stack.setAllConfig({
       certificateId: { value: "101" },
@@ -52,8 +52,9 @@ async function main() {
       autodnsUser: { value: c.user },
       autodnsPassword: { value: c.password, secret: true },
     });
-    const pinClock = () =>
-      stack.workspace.setEnvVar("RENEWED_CERTIFICATE_NOW", sandbox.admin.clock.now().toISOString());
+    const pinClock = () => {
+      stack.workspace.envVars.RENEWED_CERTIFICATE_NOW = sandbox.admin.clock.now().toISOString();
+    };
 
     say("pulumi up: adopting AutoDNS certificate 101 (it expires in about 60 days; nothing is due yet).");
     await pinClock();

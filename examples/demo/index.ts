@@ -2,3 +2,4 @@
 import { demoProgram } from "./program";
 
 export = demoProgram();
+

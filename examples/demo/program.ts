@@ -6,7 +6,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { RenewedCertificate } from "pulumi-renewed-certificate";
 
 /** Declares the demo certificate and exports what a pipeline would show. */
-export function demoProgram() {
+export async function demoProgram() {
   const cfg = new pulumi.Config();
   const shop = new RenewedCertificate("shop", {
     certificateId: cfg.require("certificateId"),

@@ -28,11 +28,19 @@ for (const vendorCase of VENDOR_CASES) {
     let id: string;
 
     const renewals = () => sandbox.admin.renewalCount(vendorCase.vendor, id);
-    const pinClock = () => stack.workspace.setEnvVar("RENEWED_CERTIFICATE_NOW", sandbox.admin.clock.now().toISOString());
-    async function run(op: "up" | "preview") {
+    const pinClock = () => {
+      stack.workspace.envVars.RENEWED_CERTIFICATE_NOW = sandbox.admin.clock.now().toISOString();
+    };
+    async function up() {
       await pinClock();
       const events: EngineEvent[] = [];
-      const result = op === "up" ? await stack.up({ onEvent: (e) => events.push(e) }) : await stack.preview({ onEvent: (e) => events.push(e) });
+      const result = await stack.up({ onEvent: (e) => events.push(e) });
+      return { result, ops: opsOf(events) };
+    }
+    async function preview() {
+      await pinClock();
+      const events: EngineEvent[] = [];
+      const result = await stack.preview({ onEvent: (e) => events.push(e) });
       return { result, ops: opsOf(events) };
     }
     async function outputs() {
@@ -52,7 +60,10 @@ for (const vendorCase of VENDOR_CASES) {
     before(async function () {
       const { dir, lib } = packagedInstall();
       sandbox = await startSandbox({ jobCompletion: {} });
-      id = await vendorCase.seed(sandbox, new Date(sandbox.admin.clock.now().getTime() + 60 * DAY).toISOString());
+      id = await vendorCase.seed(
+        sandbox,
+        new Date(sandbox.admin.clock.now().getTime() + 60 * DAY).toISOString(),
+      );
       args = await vendorCase.args(sandbox, id);
       t = await newStack({
         projectName: `lifecycle-${vendorCase.name.replace(/\W+/g, "-").toLowerCase()}`,
@@ -79,22 +90,25 @@ for (const vendorCase of VENDOR_CASES) {
     });
 
     it("adopts the certificate on the first up without renewing it", async function () {
-      const { result, ops } = await run("up");
+      const { result, ops } = await up();
       expect(ops).to.deep.equal(["create"]);
       expect(result.outputs.renewalStatus.value).to.equal("none");
-      expect(Date.parse(result.outputs.notAfter.value)).to.be.closeTo(Date.parse(sandbox.admin.certificate(vendorCase.vendor, id)!.notAfter), 1000);
+      expect(Date.parse(result.outputs.notAfter.value)).to.be.closeTo(
+        Date.parse(sandbox.admin.certificate(vendorCase.vendor, id)!.notAfter),
+        1000,
+      );
       expect(renewals()).to.equal(0);
     });
 
     it("previews clean while no renewal is due", async function () {
-      const { result, ops } = await run("preview");
+      const { result, ops } = await preview();
       expect(ops).to.deep.equal(["same"]);
       expect(result.changeSummary.update ?? 0).to.equal(0);
     });
 
     it("plans exactly one in-place update once the threshold is crossed, and renews nothing in preview", async function () {
       sandbox.admin.clock.advance({ days: 35 });
-      const { result, ops } = await run("preview");
+      const { result, ops } = await preview();
       expect(ops).to.deep.equal(["update"]);
       expect(result.changeSummary.update).to.equal(1);
       expect(result.stdout).to.match(/renewal planned — certificate .* inside the 30-day renewal window/);
@@ -102,7 +116,7 @@ for (const vendorCase of VENDOR_CASES) {
     });
 
     it("renews exactly once on up and outputs the vendor's id", async function () {
-      const { ops } = await run("up");
+      const { ops } = await up();
       expect(ops).to.deep.equal(["update"]);
       expect(renewals()).to.equal(1);
       const out = await outputs();
@@ -112,7 +126,7 @@ for (const vendorCase of VENDOR_CASES) {
     });
 
     it("renews nothing on another up while the renewal is pending", async function () {
-      const { ops } = await run("up");
+      const { ops } = await up();
       expect(ops).to.deep.equal(["same"]);
       expect(renewals()).to.equal(1);
     });
@@ -124,32 +138,34 @@ for (const vendorCase of VENDOR_CASES) {
       await stack.refresh();
       const after = await outputs();
       expect(after.renewalStatus).to.equal("succeeded");
-      expect(Date.parse(String(after.notAfter))).to.be.greaterThan(Date.parse(String(before.notAfter)) + 300 * DAY);
-      const { ops } = await run("preview");
+      expect(Date.parse(String(after.notAfter))).to.be.greaterThan(
+        Date.parse(String(before.notAfter)) + 300 * DAY,
+      );
+      const { ops } = await preview();
       expect(ops).to.deep.equal(["same"]);
     });
 
     it("renews once, in place, when lifetimeMonths changes", async function () {
       await moveClockBefore((await outputs()).notAfter, 60);
       args = { ...args, lifetimeMonths: 24 };
-      const { ops } = await run("up");
+      const { ops } = await up();
       expect(ops).to.deep.equal(["update"]);
       expect(renewals()).to.equal(2);
       await completePendingJobs();
       await pinClock();
       await stack.refresh();
-      expect((await run("up")).ops).to.deep.equal(["same"]);
+      expect((await up()).ops).to.deep.equal(["same"]);
       expect(renewals()).to.equal(2);
     });
 
     it("renews once, in place, when renewalTrigger changes", async function () {
       await moveClockBefore((await outputs()).notAfter, 60);
       args = { ...args, renewalTrigger: "rotate-1" };
-      const { ops } = await run("up");
+      const { ops } = await up();
       expect(ops).to.deep.equal(["update"]);
       expect(renewals()).to.equal(3);
       expect((await outputs()).renewalReason).to.equal('renewalTrigger changed from "" to "rotate-1"');
-      expect((await run("up")).ops).to.deep.equal(["same"]);
+      expect((await up()).ops).to.deep.equal(["same"]);
       expect(renewals()).to.equal(3);
     });
 

@@ -1,0 +1,289 @@
+// RenewedCertificateProvider driven directly (no engine) against the sandbox, for all four APIs.
+import { expect } from "chai";
+import { RenewedCertificateProvider } from "../../provider/provider";
+import { CLOCK_ENV } from "../../provider/clock";
+import { startSandbox, Sandbox, SandboxVendor } from "../../sandbox";
+import { makeCsr } from "../support/pki";
+
+const DAY = 86_400_000;
+type Props = Record<string, unknown>;
+
+interface Api {
+  name: string;
+  vendor: SandboxVendor;
+  idKey: "jobId" | "transactionId";
+  /** Renewals stay pending until the sandbox job completes. */
+  async: boolean;
+  seed(s: Sandbox, days: number): Promise<string>;
+  inputs(s: Sandbox, id: string): Promise<Props>;
+}
+
+const APIS: Api[] = [
+  ...(["json", "xml"] as const).map((protocol): Api => ({
+    name: `AutoDNS ${protocol}`,
+    vendor: "autodns",
+    idKey: "jobId",
+    async: true,
+    seed: async (s, days) =>
+      (await s.admin.seedCertificate({ vendor: "autodns", notAfter: inDays(s, days) })).id,
+    inputs: async (s, id) => ({
+      certificateId: id,
+      lifetimeMonths: 12,
+      autodns: {
+        protocol,
+        endpoint: protocol === "json" ? s.urls.autodnsJson : s.urls.autodnsXml,
+        ...s.credentials.autodns,
+        requestsPerSecond: 100,
+      },
+    }),
+  })),
+  {
+    name: "Symantec",
+    vendor: "symantec",
+    idKey: "transactionId",
+    async: false,
+    seed: async (s, days) =>
+      (
+        await s.admin.seedCertificate({
+          vendor: "symantec",
+          notAfter: inDays(s, days),
+          challenge: "old-challenge",
+        })
+      ).id,
+    inputs: async (s, id) => ({
+      certificateId: id,
+      lifetimeMonths: 12,
+      symantec: {
+        endpoint: s.urls.symantec,
+        ...s.credentials.symantec,
+        firstName: "John",
+        lastName: "Doe",
+        email: "johndoe@aaa.com",
+        csr: await makeCsr("www.example.net"),
+        certProductType: "Server",
+        serverType: "Apache",
+        originalCertificate: s.admin.certificate("symantec", id)!.pem,
+        originalChallenge: "old-challenge",
+        challenge: "new-challenge",
+      },
+    }),
+  },
+  {
+    name: "ResellerClub",
+    vendor: "resellerclub",
+    idKey: "jobId",
+    async: true,
+    seed: async (s, days) =>
+      (await s.admin.seedCertificate({ vendor: "resellerclub", notAfter: inDays(s, days), api: "sslcert" }))
+        .id,
+    inputs: async (s, id) => ({
+      certificateId: id,
+      lifetimeMonths: 12,
+      resellerclub: { endpoint: s.urls.resellerclub, api: "sslcert", ...s.credentials.resellerclub },
+    }),
+  },
+];
+
+function inDays(s: Sandbox, days: number): string {
+  return new Date(s.admin.clock.now().getTime() + days * DAY).toISOString();
+}
+
+describe("RenewedCertificateProvider against the sandbox", function () {
+  this.timeout(60_000);
+  let sandbox: Sandbox;
+  const provider = new RenewedCertificateProvider();
+  const pin = () => (process.env[CLOCK_ENV] = sandbox.admin.clock.now().toISOString());
+
+  before(async () => {
+    sandbox = await startSandbox({ jobCompletion: {} });
+  });
+  after(async () => {
+    delete process.env[CLOCK_ENV];
+    await sandbox.close();
+  });
+  beforeEach(() => pin());
+
+  for (const api of APIS) {
+    describe(api.name, () => {
+      const count = (id: string) => sandbox.admin.renewalCount(api.vendor, id);
+      async function completeJobs() {
+        for (const j of sandbox.admin.jobs({ vendor: api.vendor })) {
+          if (j.state === "running" || j.state === "pending") await sandbox.admin.completeJob(j.id);
+        }
+      }
+
+      it("adopts a certificate that is not due without renewing it", async () => {
+        const id = await api.seed(sandbox, 60);
+        const { id: rid, outs } = await provider.create(await api.inputs(sandbox, id));
+        expect(rid).to.contain(id);
+        expect(outs.renewalStatus).to.equal("none");
+        expect(outs.renewalDue).to.equal(false);
+        expect(Date.parse(outs.notAfter)).to.be.closeTo(
+          Date.parse(sandbox.admin.certificate(api.vendor, id)!.notAfter),
+          1000,
+        );
+        expect(count(id)).to.equal(0);
+      });
+
+      it("renews on adoption when already due, exactly once", async () => {
+        const id = await api.seed(sandbox, 20);
+        const { outs } = await provider.create(await api.inputs(sandbox, id));
+        expect(count(id)).to.equal(1);
+        expect(outs[api.idKey]).to.be.a("string").and.not.equal("");
+        expect(outs.renewalCount).to.equal(1);
+        expect(outs.renewalReason).to.match(/inside the 30-day renewal window/);
+      });
+
+      it("plans a renewal in diff once due, renews once in update, then records completion", async () => {
+        const id = await api.seed(sandbox, 60);
+        const inputs = await api.inputs(sandbox, id);
+        const created = await provider.create(inputs);
+        expect((await provider.diff(created.id, created.outs, inputs)).changes).to.equal(false);
+        sandbox.admin.clock.advance({ days: 35 });
+        pin();
+        const d = await provider.diff(created.id, created.outs, inputs);
+        expect(d.changes).to.equal(true);
+        expect(d.replaces ?? []).to.deep.equal([]);
+        expect(count(id)).to.equal(0);
+        const first = await provider.update(created.id, created.outs, inputs);
+        expect(count(id)).to.equal(1);
+        const outs1 = first.outs!;
+        expect(outs1[api.idKey]).to.be.a("string").and.not.equal("");
+        if (api.async) {
+          expect(outs1.renewalStatus).to.equal("pending");
+          const again = await provider.update(created.id, outs1, inputs);
+          expect(count(id)).to.equal(1);
+          expect(again.outs!.renewalStatus).to.equal("pending");
+          await completeJobs();
+          expect((await provider.diff(created.id, outs1, inputs)).changes).to.equal(true);
+        }
+        const done = api.async ? (await provider.update(created.id, outs1, inputs)).outs! : outs1;
+        expect(done.renewalStatus).to.equal("succeeded");
+        expect(Date.parse(done.notAfter)).to.be.greaterThan(Date.parse(created.outs.notAfter) + 300 * DAY);
+        expect(count(id)).to.equal(1);
+        expect((await provider.diff(created.id, done, inputs)).changes).to.equal(false);
+      });
+
+      it("renews once for a lifetime change and once for a renewalTrigger change", async () => {
+        const id = await api.seed(sandbox, 60);
+        const inputs = await api.inputs(sandbox, id);
+        const created = await provider.create(inputs);
+        const longer = { ...inputs, lifetimeMonths: 24 };
+        expect((await provider.diff(created.id, created.outs, longer)).changes).to.equal(true);
+        const r1 = (await provider.update(created.id, created.outs, longer)).outs!;
+        expect(count(id)).to.equal(1);
+        expect(r1.renewalReason).to.equal("lifetimeMonths changed from 12 to 24");
+        await completeJobs();
+        const settled = api.async ? (await provider.update(created.id, r1, longer)).outs! : r1;
+        // The first renewal moved the expiry; AutoDNS renews only inside 90 days of it.
+        sandbox.admin.clock.set(new Date(Date.parse(settled.notAfter) - 60 * DAY));
+        pin();
+        const triggered = { ...longer, renewalTrigger: "rotate" };
+        const r2 = (await provider.update(created.id, settled, triggered)).outs!;
+        expect(count(id)).to.equal(2);
+        expect(r2.renewalReason).to.equal('renewalTrigger changed from "" to "rotate"');
+      });
+
+      it("replaces only for a different certificateId", async () => {
+        const id = await api.seed(sandbox, 60);
+        const inputs = await api.inputs(sandbox, id);
+        const created = await provider.create(inputs);
+        const d = await provider.diff(created.id, created.outs, { ...inputs, certificateId: "999" });
+        expect(d.replaces).to.deep.equal(["certificateId"]);
+      });
+    });
+  }
+
+  describe("exactly once across lost state and failures", () => {
+    it("AutoDNS JSON: follows a renew job already pending at the vendor instead of renewing again", async () => {
+      const api = APIS[0];
+      const id = await api.seed(sandbox, 20);
+      const inputs = await api.inputs(sandbox, id);
+      const first = await provider.create(inputs);
+      expect(sandbox.admin.renewalCount("autodns", id)).to.equal(1);
+      // A second stack (or lost state) adopts the same certificate: the pending job is found.
+      const second = await provider.create(inputs);
+      expect(sandbox.admin.renewalCount("autodns", id)).to.equal(1);
+      expect(second.outs.jobId).to.equal(first.outs.jobId);
+      expect(second.outs.renewalReason).to.match(/already pending at the vendor/);
+    });
+
+    it("ResellerClub: follows an action already pending on the order", async () => {
+      const api = APIS[3];
+      const id = await api.seed(sandbox, 20);
+      const inputs = await api.inputs(sandbox, id);
+      const first = await provider.create(inputs);
+      const second = await provider.create(inputs);
+      expect(sandbox.admin.renewalCount("resellerclub", id)).to.equal(1);
+      expect(second.outs.jobId).to.equal(first.outs.jobId);
+    });
+
+    it("keeps the accepted job id when following the job fails afterwards", async () => {
+      const api = APIS[0];
+      const id = await api.seed(sandbox, 20);
+      const inputs = { ...(await api.inputs(sandbox, id)), waitTimeoutSeconds: 1 };
+      sandbox.admin.injectFault({
+        route: "autodns.json.jobInfo",
+        kind: "status",
+        status: 503,
+        times: "always",
+      });
+      try {
+        await provider.create(inputs);
+        expect.fail("create should fail");
+      } catch (e) {
+        const err = e as Error & { id?: string; properties?: Props };
+        expect(err.message).to.match(/was accepted but could not be followed/);
+        expect(err.id).to.contain(id);
+        expect(err.properties?.jobId).to.be.a("string").and.not.equal("");
+        expect(err.properties?.renewalStatus).to.equal("pending");
+      } finally {
+        sandbox.admin.clearFaults();
+      }
+      expect(sandbox.admin.renewalCount("autodns", id)).to.equal(1);
+    });
+  });
+
+  describe("vendor refusals carry the vendor's code and text", () => {
+    it("AutoDNS EF4001012 outside the 90-day window", async () => {
+      const id = await APIS[0].seed(sandbox, 200);
+      const inputs = await APIS[0].inputs(sandbox, id);
+      const created = await provider.create(inputs);
+      const err = await provider
+        .update(created.id, created.outs, { ...inputs, renewalTrigger: "now" })
+        .catch((e: Error) => e);
+      expect((err as Error).message).to.match(/renewal is possible only from 90 days before expiry/);
+      expect((err as Error).message).to.contain("EF4001012");
+      const props = (err as { properties?: Props }).properties!;
+      expect(props.renewalStatus).to.equal("failed");
+      expect(props.lastError).to.contain("EF4001012");
+    });
+
+    it("AutoDNS XML EF4001006 for an invalid admin contact", async () => {
+      const id = await APIS[1].seed(sandbox, 20);
+      const inputs = await APIS[1].inputs(sandbox, id);
+      (inputs.autodns as Props).adminContactId = "999";
+      const err = await provider.create(inputs).catch((e: Error) => e);
+      expect((err as Error).message).to.contain("EF4001006");
+      expect((err as Error).message).to.match(/set autodns.adminContactId/);
+    });
+
+    it("Symantec challenge mismatch (0x0102)", async () => {
+      const id = await APIS[2].seed(sandbox, 20);
+      const inputs = await APIS[2].inputs(sandbox, id);
+      (inputs.symantec as Props).originalChallenge = "wrong";
+      const err = await provider.create(inputs).catch((e: Error) => e);
+      expect((err as Error).message).to.contain("0x0102");
+      expect((err as Error).message).to.match(/originalChallenge/);
+    });
+
+    it("ResellerClub bad credentials", async () => {
+      const id = await APIS[3].seed(sandbox, 60);
+      const inputs = await APIS[3].inputs(sandbox, id);
+      (inputs.resellerclub as Props).apiKey = "wrong-key";
+      const err = await provider.create(inputs).catch((e: Error) => e);
+      expect((err as Error).message).to.match(/ResellerClub refused the credentials/);
+      expect((err as Error).message).not.to.contain("wrong-key");
+    });
+  });
+});
