@@ -129,11 +129,12 @@ export function finalized(
   };
 }
 
-/** The outputs object handed to the engine: every output key present (undefined when unset). */
+/**
+ * The outputs object handed to the engine. Unset values are left out: the host encodes outputs as
+ * a protobuf Struct, which has no `undefined` (the resource class declares every output key).
+ */
 export function toOutputs(state: CertificateState): Record<string, unknown> {
-  const out: Record<string, unknown> = { ...state };
-  for (const k of OUTPUT_KEYS) if (!(k in out)) out[k] = undefined;
-  return out;
+  return JSON.parse(JSON.stringify(state)) as Record<string, unknown>;
 }
 
 /** JSON with object keys sorted at every level, for order-insensitive comparison. */

@@ -222,7 +222,7 @@ export class AutodnsJsonClient {
         jobId,
       },
     );
-    const job = autodnsJobFrom(env.data[0]);
+    const job = this.decodeWith("jobInfo", env, () => autodnsJobFrom(env.data[0]));
     if (!job) throw this.missingData("jobInfo", env);
     return job;
   }
@@ -250,9 +250,11 @@ export class AutodnsJsonClient {
       "safe",
       { certificateId },
     );
-    return env.data
-      .map(autodnsJobFrom)
-      .filter((j): j is AutodnsJob => !!j && AUTODNS_PENDING_JOB_STATES.has(j.status));
+    return this.decodeWith("jobSearch", env, () =>
+      env.data
+        .map(autodnsJobFrom)
+        .filter((j): j is AutodnsJob => !!j && AUTODNS_PENDING_JOB_STATES.has(j.status)),
+    );
   }
 
   private missingData(operation: string, env: Envelope): DecodeError {

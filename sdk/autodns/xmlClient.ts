@@ -200,11 +200,13 @@ export function readGatewayResponse(
   operation: string,
   ctx: AutodnsErrorContext = {},
 ): { root: XmlNode; result: XmlNode } {
+  // An HTML (or empty) page from a proxy or the web server: the HTTP status is all there is.
+  const statusOnly = response.status === 401 || response.status === 403 || response.status === 429;
   let doc: XmlNode;
   try {
     doc = parseXml(response.body);
   } catch (e) {
-    if (response.status === 401 || response.status === 403 || response.status === 429) {
+    if (statusOnly) {
       throw autodnsError({ operation, httpStatus: response.status, rawBody: response.body }, ctx);
     }
     const reason = e instanceof XmlSyntaxError ? e.message : String(e);
@@ -220,6 +222,9 @@ export function readGatewayResponse(
     typeof result !== "object" ||
     Array.isArray(result)
   ) {
+    if (statusOnly) {
+      throw autodnsError({ operation, httpStatus: response.status, rawBody: response.body }, ctx);
+    }
     throw decodeError(
       "autodns",
       operation,

@@ -30,6 +30,9 @@ export function parseAutodnsDate(value: string): string {
   const m = AUTODNS_DATE.exec(value.trim());
   if (!m) throw new RangeError(`not an AutoDNS date: ${JSON.stringify(value)}`);
   const [, y, mo, d, h, mi, s, frac, zone] = m;
+  if (+h > 23 || +mi > 59 || (s !== undefined && +s > 59) || Math.abs(offsetMinutes(zone)) > 14 * 60) {
+    throw new RangeError(`not a time of day: ${JSON.stringify(value)}`);
+  }
   const ms = Number((frac ?? "0").padEnd(3, "0").slice(0, 3));
   const utc = Date.UTC(+y, +mo - 1, +d, +h, +mi, s ? +s : 0, ms) - offsetMinutes(zone) * 60_000;
   const check = new Date(Date.UTC(+y, +mo - 1, +d));

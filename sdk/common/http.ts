@@ -104,13 +104,14 @@ export class HttpTransport {
   private readonly limiterKey: string;
 
   constructor(options: HttpTransportOptions) {
+    // `??`, not a spread: clients pass their own options through, often as explicit undefined.
     this.options = {
-      timeoutMs: 30_000,
-      maxRetries: 3,
-      backoffMs: 500,
-      maxRetryAfterSeconds: 60,
-      requestsPerSecond: Infinity,
       ...options,
+      timeoutMs: options.timeoutMs ?? 30_000,
+      maxRetries: options.maxRetries ?? 3,
+      backoffMs: options.backoffMs ?? 500,
+      maxRetryAfterSeconds: options.maxRetryAfterSeconds ?? 60,
+      requestsPerSecond: options.requestsPerSecond ?? Infinity,
     };
     this.sleep = options.sleep ?? realSleep;
     this.limiterKey = `${options.vendor}:${new URL(options.baseURL).host}`;

@@ -64,6 +64,10 @@ export function parseXml(text: string): XmlNode {
   }
   const doc = parser.parse(trimmed) as unknown;
   if (!doc || typeof doc !== "object" || Array.isArray(doc)) throw new XmlSyntaxError("no root element");
+  const roots = Object.values(doc);
+  if (roots.length !== 1 || (Array.isArray(roots[0]) && roots[0].length !== 1)) {
+    throw new XmlSyntaxError("more than one root element");
+  }
   return doc as XmlNode;
 }
 
@@ -116,8 +120,9 @@ export interface XmlInputNode {
 
 const builder = new XMLBuilder({
   ignoreAttributes: true,
-  format: true,
-  indentBy: "  ",
+  // Not pretty-printed: with `format` the builder puts CDATA on its own indented line, and the
+  // vendor would read that whitespace as part of the CSR or name.
+  format: false,
   cdataPropName: "#cdata",
   suppressEmptyNode: false,
   processEntities: true,
@@ -130,10 +135,9 @@ function isCdata(value: XmlInput): value is { "#cdata": string } {
 function dropUndefined(value: XmlInput | undefined): XmlInput | undefined {
   if (value === undefined) return undefined;
   if (Array.isArray(value)) return value.map(dropUndefined).filter((v): v is XmlInput => v !== undefined);
-  if (isCdata(value)) {
-    // "]]>" would end the section early; split it the standard way.
-    return { "#cdata": value["#cdata"].split("]]>").join("]]]]><![CDATA[>") };
-  }
+  // CDATA passes through as is: the builder itself splits a "]]>" inside it (doing it here too
+  // would corrupt the value).
+  if (isCdata(value)) return value;
   if (typeof value === "object") {
     const out: XmlInputNode = {};
     for (const [k, v] of Object.entries(value)) {

@@ -161,18 +161,25 @@ export class ResellerClubClient {
       "actionSearch",
       filter.orderIds?.join(","),
     );
-    return searchRows(body).map((row) => {
-      const r = flatStrings(row);
-      return {
-        eaqId: r.eaqid ?? "",
-        orderId: r.entityid ?? r.orderid,
-        actionType: r.actiontype,
-        actionStatus: r.actionstatus ?? "",
-        actionStatusDesc: r.actionstatusdesc,
-        added: optionalEpoch(r.actionadded),
-        completed: optionalEpoch(r.actioncompleted),
-      };
-    });
+    try {
+      return searchRows(body).map((row) => {
+        const r = flatStrings(row);
+        return {
+          eaqId: r.eaqid ?? "",
+          orderId: r.entityid ?? r.orderid,
+          actionType: r.actiontype,
+          actionStatus: r.actionstatus ?? "",
+          actionStatusDesc: r.actionstatusdesc,
+          added: optionalEpoch(r.actionadded),
+          completed: optionalEpoch(r.actioncompleted),
+        };
+      });
+    } catch (e) {
+      throw new DecodeError(
+        `ResellerClub answered the action search with an unreadable date: ${(e as Error).message}`,
+        { vendor: "resellerclub", operation: "actionSearch", rawBody: JSON.stringify(body) },
+      );
+    }
   }
 
   private renewResult(body: Record<string, unknown>, orderId: string): ResellerClubRenewResult {

@@ -10,6 +10,7 @@ import {
   VendorError,
   VendorErrorDetails,
   VendorRuleError,
+  vendorSuffix,
 } from "../common/errors";
 
 /** Vendor texts the provider reacts to. */
@@ -47,14 +48,15 @@ export function resellerClubError(facts: ResellerClubErrorFacts, orderId?: strin
     vendor: "resellerclub",
     operation: facts.operation,
     status: facts.httpStatus,
-    vendorCode: facts.status ?? "ERROR",
-    vendorText: facts.message,
+    // Only what the vendor sent: an HTML or empty 401 page carries neither.
+    vendorCode: facts.status,
+    vendorText: facts.message || undefined,
     rawBody: facts.rawBody,
   };
   const what = facts.operation.startsWith("renew")
     ? `the renewal of order ${orderId ?? "?"}`
     : `${facts.operation} for order ${orderId ?? "?"}`;
-  const text = ` [${details.vendorCode}: ${facts.message}]`;
+  const text = vendorSuffix(details.vendorCode, details.vendorText);
   const m = facts.message;
   if (
     /auth-userid|api-key|auth-password|authenticat|access denied|not authori[sz]ed|whitelist/i.test(m) ||

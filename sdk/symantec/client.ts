@@ -136,11 +136,13 @@ export function readSymantecResponse(
   operation: string,
   transactionId?: string,
 ): SymantecResult {
+  // An HTML (or empty) page from a proxy or the web server: the HTTP status is all there is.
+  const statusOnly = response.status === 401 || response.status === 403 || response.status === 429;
   let doc: XmlNode;
   try {
     doc = parseXml(response.body);
   } catch (e) {
-    if (response.status === 401 || response.status === 403) {
+    if (statusOnly) {
       throw symantecError({ operation, httpStatus: response.status, rawBody: response.body }, transactionId);
     }
     throw decodeError("symantec", operation, response, "XML", (e as Error).message, "symantec.endpoint");
@@ -148,6 +150,9 @@ export function readSymantecResponse(
   const root = xmlPath(doc, "Response") ?? xmlPath(doc, "Error");
   const statusCode = xmlText(root, "StatusCode");
   if (!root || typeof root !== "object" || !statusCode) {
+    if (statusOnly) {
+      throw symantecError({ operation, httpStatus: response.status, rawBody: response.body }, transactionId);
+    }
     throw decodeError(
       "symantec",
       operation,

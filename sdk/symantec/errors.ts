@@ -3,6 +3,7 @@ import {
   AuthenticationError,
   ConnectionError,
   NotFoundError,
+  RateLimitError,
   VendorError,
   VendorErrorDetails,
   VendorRuleError,
@@ -50,10 +51,20 @@ export function symantecError(facts: SymantecErrorFacts, transactionId?: string)
     facts.operation === "renew"
       ? `the renewal of transaction ${transactionId ?? "?"}`
       : `the pickup of transaction ${transactionId ?? "?"}`;
-  const fix = facts.code ? FIXES[facts.code] : undefined;
+  // Without a vendor code (HTML or empty 401/403/404 pages) the HTTP status still names the fix.
+  const statusCode =
+    facts.httpStatus === 401 || facts.httpStatus === 403
+      ? SYMANTEC_CODES.unauthorized
+      : facts.httpStatus === 404
+        ? SYMANTEC_CODES.unknownTransaction
+        : undefined;
+  const fix = (facts.code ? FIXES[facts.code] : undefined) ?? (statusCode && FIXES[statusCode]);
   const message = `Symantec/DigiCert refused ${what}${fix ? `: ${fix}` : ""}${vendorSuffix(facts.code, facts.text)}`;
   if (facts.code === SYMANTEC_CODES.unauthorized || facts.httpStatus === 401 || facts.httpStatus === 403) {
     return new AuthenticationError(message, details);
+  }
+  if (facts.httpStatus === 429) {
+    return new RateLimitError(`Symantec/DigiCert rate-limited ${what}; try again later`, details);
   }
   if (facts.code === SYMANTEC_CODES.unknownTransaction || facts.httpStatus === 404) {
     return new NotFoundError(message, details);

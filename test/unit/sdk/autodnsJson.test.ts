@@ -1,0 +1,222 @@
+// Fixture pairs for the AutoDNS JSON REST client: each test replays a canned response from a
+// loopback server, checks the request the client sent against the fixture, and the parsed result.
+import { expect } from "chai";
+import { AutodnsClientOptions, AutodnsJsonClient } from "../../../sdk/autodns";
+import { ConnectionError } from "../../../sdk/common/errors";
+import { resetRateLimits } from "../../../sdk/common/rateLimiter";
+import { FixtureServer, Reply, startFixtureServer } from "../../support/fixtureServer";
+import {
+  expectRequest,
+  expectVendorError,
+  listFixtures,
+  loadFixture,
+  rejectionOf,
+} from "../../support/fixtures";
+
+const PASSWORD = "s3cr3t-Pa55word";
+const SEED_RESPONSE_FULL_DETAILS = {
+  name: "example.com",
+  product: "QUICKSSLPREMIUM",
+  lifetimeMonths: 12,
+  software: "APACHE2",
+  csr: "-----BEGIN CERTIFICATE REQUEST-----\nMIIBszCCARwCAQAwczELMAkGA1UEBhMCREUx\n-----END CERTIFICATE REQUEST-----\n",
+  adminContactId: "100",
+  technicalContactId: "101",
+  subjectAlternativeNames: ["www.example.com", "mail.example.com"],
+  authentication: {
+    method: "DNS" as const,
+    dns: "stvrvkg19vib8j5o1p35is3forhbo7zp.example.com.    300    IN    CNAME    s20170131154625.example.com.",
+    provisioning: true,
+  },
+};
+
+describe("AutoDNS JSON client fixture pairs", () => {
+  let server: FixtureServer | undefined;
+  const sleeps: number[] = [];
+
+  async function clientFor(reply: Reply | Reply[], options: Partial<AutodnsClientOptions> = {}) {
+    server = await startFixtureServer(reply);
+    return new AutodnsJsonClient({
+      endpoint: `${server.url}/v1`,
+      credentials: { user: "api-user", password: PASSWORD, context: 4 },
+      sleep: async (ms) => {
+        sleeps.push(ms);
+      },
+      ...options,
+    });
+  }
+
+  beforeEach(() => {
+    resetRateLimits();
+    sleeps.length = 0;
+  });
+  afterEach(async () => {
+    await server?.close();
+    server = undefined;
+  });
+
+  it("renew without details sends an empty PUT and reads job 4297539521 from the seed's response", async () => {
+    const fx = loadFixture("autodns", "renew-empty-body");
+    const client = await clientFor(fx.reply);
+    const result = await client.renew("100");
+    expect(server!.requests).to.have.length(1);
+    expectRequest(server!.requests[0], fx);
+    expect(result).to.deep.equal({
+      jobId: "4297539521",
+      jobStatus: undefined,
+      statusCode: "N400106",
+      statusText: "Certificate renew was started successfully.",
+      stid: "20190627-app2-dev-23276",
+      ctid: undefined,
+    });
+  });
+
+  it("renew reads the German seed's response to the same job id", async () => {
+    const fx = loadFixture("autodns", "renew-empty-body-de");
+    const client = await clientFor(fx.reply);
+    const result = await client.renew("100");
+    expectRequest(server!.requests[0], fx);
+    expect(result.jobId).to.equal("4297539521");
+    expect(result.statusText).to.equal(
+      "Laufzeitverlängerung für das Zertifikat wurde erfolgreich gestartet.",
+    );
+  });
+
+  it("renew with details sends the full Certificate body, keys[]=dnsProvisioning and the ctid header", async () => {
+    const fx = loadFixture("autodns", "renew-full-certificate");
+    const client = await clientFor(fx.reply);
+    const result = await client.renew("100", SEED_RESPONSE_FULL_DETAILS, "request-100001");
+    expectRequest(server!.requests[0], fx);
+    expect(result).to.deep.equal({
+      jobId: "4297539588",
+      jobStatus: undefined,
+      statusCode: "N400106",
+      statusText: "Certificate renew was started successfully.",
+      stid: "20240915-app3-prod-81423",
+      ctid: "request-100001",
+    });
+  });
+
+  it("certificateInfo on the demo system sends context 1 and X-Domainrobot-Demo and normalizes dates to UTC", async () => {
+    const fx = loadFixture("autodns", "certificate-info");
+    const client = await clientFor(fx.reply, {
+      credentials: { user: "api-user", password: PASSWORD, context: 1 },
+      demo: true,
+    });
+    const cert = await client.certificateInfo("100");
+    expectRequest(server!.requests[0], fx);
+    expect(cert).to.deep.equal({
+      id: "100",
+      name: "example.com",
+      product: "QUICKSSLPREMIUM",
+      notAfter: "2022-12-25T22:59:59.000Z",
+      lifetimeMonths: 12,
+      software: "APACHE2",
+      csr: "-----BEGIN CERTIFICATE REQUEST-----\nMIIBszCCARwCAQAwczELMAkGA1UEBhMCREUx\n-----END CERTIFICATE REQUEST-----\n",
+      pem: "-----BEGIN CERTIFICATE-----\nMIIDdzCCAl+gAwIBAgIEAgAAuTANBgkqhkiG\n-----END CERTIFICATE-----\n",
+      adminContactId: "100",
+      technicalContactId: "101",
+      subjectAlternativeNames: ["www.example.com", "mail.example.com"],
+      created: "2021-12-20T09:15:30.000Z",
+      updated: "2021-12-24T23:00:00.000Z",
+    });
+  });
+
+  it("certificateSearch posts an id IN filter and reads every certificate, SANs as strings or objects", async () => {
+    const fx = loadFixture("autodns", "certificate-search");
+    const client = await clientFor(fx.reply);
+    const certs = await client.certificateSearch(["100", "101"]);
+    expectRequest(server!.requests[0], fx);
+    expect(certs.map((c) => [c.id, c.notAfter, c.lifetimeMonths, c.subjectAlternativeNames])).to.deep.equal([
+      ["100", "2022-12-25T22:59:59.000Z", 24, ["www.example.com"]],
+      ["101", "2023-06-30T21:59:59.000Z", undefined, []],
+    ]);
+  });
+
+  it("jobInfo reads the job inside a CertificateJob, ids as strings", async () => {
+    const fx = loadFixture("autodns", "job-info");
+    const client = await clientFor(fx.reply);
+    const job = await client.jobInfo("4297539521");
+    expectRequest(server!.requests[0], fx);
+    expect(job).to.deep.equal({
+      id: "4297539521",
+      status: "RUNNING",
+      subStatus: "WAIT_FOR_AUTHENTICATION",
+      action: "renew",
+      objectValue: "example.com",
+      created: "2022-10-01T07:30:00.000Z",
+      updated: "2022-10-01T07:31:12.500Z",
+    });
+  });
+
+  it("pendingRenewJobs searches renew jobs of the certificate and keeps only unfinished ones", async () => {
+    const fx = loadFixture("autodns", "pending-renew-jobs");
+    const client = await clientFor(fx.reply);
+    const jobs = await client.pendingRenewJobs("100");
+    expectRequest(server!.requests[0], fx);
+    expect(jobs.map((j) => [j.id, j.status])).to.deep.equal([
+      ["4297539599", "WAIT"],
+      ["4297539521", "RUNNING"],
+    ]);
+  });
+});
+
+describe("AutoDNS JSON client error fixtures", () => {
+  let server: FixtureServer | undefined;
+  const operations: Record<string, (c: AutodnsJsonClient) => Promise<unknown>> = {
+    renew: (c) => c.renew("100", { adminContactId: "100", technicalContactId: "101" }),
+    certificateInfo: (c) => c.certificateInfo("100"),
+    certificateSearch: (c) => c.certificateSearch(["100"]),
+    jobInfo: (c) => c.jobInfo("4297539521"),
+    pendingRenewJobs: (c) => c.pendingRenewJobs("100"),
+  };
+
+  beforeEach(() => resetRateLimits());
+  afterEach(async () => {
+    await server?.close();
+    server = undefined;
+  });
+
+  for (const name of listFixtures("autodns/errors")) {
+    const fx = loadFixture("autodns/errors", name);
+    const expected = fx.meta.expect!;
+    it(`${fx.meta.description} → ${expected.class}`, async () => {
+      server = await startFixtureServer(fx.reply);
+      const client = new AutodnsJsonClient({
+        endpoint: `${server.url}/v1`,
+        credentials: { user: "api-user", password: PASSWORD, context: 4 },
+        sleep: async () => {},
+      });
+      const run = operations[fx.meta.operation!];
+      expect(run, `unknown operation ${fx.meta.operation}`).to.be.a("function");
+      const error = await rejectionOf(run(client));
+      expectVendorError(error, expected, "autodns", [PASSWORD]);
+      expect(error.operation).to.be.a("string");
+    });
+  }
+
+  it("a renew whose connection drops mid-response becomes a ConnectionError that says the request may have arrived, sent once", async () => {
+    server = await startFixtureServer({
+      truncate: {
+        status: 200,
+        headers: { "content-type": "application/json" },
+        body: '{"stid":"x","data":[]}',
+      },
+      sendBytes: 8,
+    });
+    const client = new AutodnsJsonClient({
+      endpoint: `${server.url}/v1`,
+      credentials: { user: "api-user", password: PASSWORD, context: 4 },
+      sleep: async () => {},
+    });
+    const error = await rejectionOf(client.renew("100"));
+    expectVendorError(
+      error,
+      { class: "ConnectionError", messageIncludes: ["the request may have reached the vendor"] },
+      "autodns",
+      [PASSWORD],
+    );
+    expect((error as ConnectionError).requestSent).to.equal(true);
+    expect(server.requests).to.have.length(1);
+  });
+});

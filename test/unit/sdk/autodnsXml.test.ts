@@ -1,0 +1,182 @@
+// Fixture pairs for the AutoDNS XML gateway client, including the seed's own 400106 request and
+// response. The gateway reports errors on HTTP 200, so error fixtures check error blocks too.
+import { expect } from "chai";
+import { AutodnsRenewalDetails, AutodnsXmlClient } from "../../../sdk/autodns";
+import { resetRateLimits } from "../../../sdk/common/rateLimiter";
+import { parseXml } from "../../../sdk/common/xml";
+import { FixtureServer, Reply, startFixtureServer } from "../../support/fixtureServer";
+import {
+  expectRequest,
+  expectVendorError,
+  listFixtures,
+  loadFixture,
+  rejectionOf,
+} from "../../support/fixtures";
+
+/** The seed's 400106 payload, as client input (the SAN typo `san1.example.com>` fixed). */
+function seedDetails(name: string): AutodnsRenewalDetails {
+  return {
+    product: "QUICKSSLPREMIUM",
+    lifetimeMonths: 12,
+    software: "APACHE2",
+    csr: "-----BEGIN CERTIFICATE REQUEST----- ... -----END CERTIFICATE REQUEST-----",
+    name,
+    adminContactId: "100",
+    technicalContactId: "100",
+    subjectAlternativeNames: ["san1.example.com", "san1.example.com", "san1.example.com"],
+    authentication: {
+      method: "DNS",
+      dns: "stvrvkg19vib8j5o1p35is3forhbo7zp.example.com.    300    IN    CNAME    s20170131154625.example.com.",
+      provisioning: true,
+    },
+  };
+}
+
+/** The seed's request credentials, so the client's document can be compared with the seed's. */
+const SEED_CREDENTIALS = { user: "USER", password: "PASSWORD", context: "CONTEXT" };
+
+describe("AutoDNS XML client fixture pairs", () => {
+  let server: FixtureServer | undefined;
+
+  async function clientFor(reply: Reply | Reply[]) {
+    server = await startFixtureServer(reply);
+    return new AutodnsXmlClient({
+      endpoint: `${server.url}/gateway/`,
+      credentials: SEED_CREDENTIALS,
+      sleep: async () => {},
+    });
+  }
+
+  beforeEach(() => resetRateLimits());
+  afterEach(async () => {
+    await server?.close();
+    server = undefined;
+  });
+
+  for (const [caseName, certName] of [
+    ["renew-400106-seed", "example.com"],
+    ["renew-400106-seed-de", "domain.com"],
+  ] as const) {
+    it(`${caseName}: the seed's full 400106 payload is sent and its response yields job 4295014838`, async () => {
+      const fx = loadFixture("autodns-xml", caseName);
+      const client = await clientFor(fx.reply);
+      const result = await client.renew("100", seedDetails(certName), "request-100001");
+      expect(server!.requests).to.have.length(1);
+      expectRequest(server!.requests[0], fx);
+      expect(result).to.deep.include({
+        jobId: "4295014838",
+        jobStatus: "RUNNING",
+        statusCode: "N400106",
+        ctid: "request-100001",
+        stid: undefined,
+      });
+    });
+
+    it(`${caseName}: the client's document has the same tree as the seed's request (typo fixed)`, async () => {
+      const fx = loadFixture("autodns-xml", caseName);
+      const client = await clientFor(fx.reply);
+      await client.renew("100", seedDetails(certName), "request-100001");
+      const seed = fx.file("seed-request.xml");
+      expect(seed, "the seed fixture keeps the seed's typo verbatim").to.include(
+        "<name>san1.example.com></name>",
+      );
+      const fixedSeed = seed.replace("<name>san1.example.com></name>", "<name>san1.example.com</name>");
+      expect(parseXml(server!.requests[0].body)).to.deep.equal(parseXml(fixedSeed));
+    });
+  }
+
+  it("renew with only the certificate id sends the minimal document and reads the stid", async () => {
+    const fx = loadFixture("autodns-xml", "renew-400106-minimal");
+    const client = await clientFor(fx.reply);
+    const result = await client.renew("100");
+    expectRequest(server!.requests[0], fx);
+    expect(result).to.deep.equal({
+      jobId: "4295014901",
+      jobStatus: "RUNNING",
+      statusCode: "N400106",
+      statusText: "Certificate renew was started successfully.",
+      stid: "20240915-app4-prod-55120",
+      ctid: undefined,
+    });
+  });
+
+  it("certificateInfo (400104) reads expiry, PEM, contacts and repeated SANs", async () => {
+    const fx = loadFixture("autodns-xml", "certificate-info-400104");
+    const client = await clientFor(fx.reply);
+    const cert = await client.certificateInfo("100");
+    expectRequest(server!.requests[0], fx);
+    expect(cert).to.deep.equal({
+      id: "100",
+      name: "example.com",
+      product: "QUICKSSLPREMIUM",
+      notAfter: "2022-12-25T23:59:59.000Z",
+      lifetimeMonths: 12,
+      software: "APACHE2",
+      csr: "-----BEGIN CERTIFICATE REQUEST-----\nMIIBszCCARwCAQAwczELMAkGA1UEBhMCREUx\n-----END CERTIFICATE REQUEST-----",
+      pem: "-----BEGIN CERTIFICATE-----\nMIIDdzCCAl+gAwIBAgIEAgAAuTANBgkqhkiG\n-----END CERTIFICATE-----",
+      adminContactId: "100",
+      technicalContactId: "101",
+      subjectAlternativeNames: ["www.example.com", "mail.example.com"],
+      created: "2021-12-20T10:15:30.000Z",
+      updated: "2021-12-24T23:00:00.000Z",
+    });
+  });
+
+  it("jobInfo (400114) reads the job's state with its id as a string", async () => {
+    const fx = loadFixture("autodns-xml", "job-info-400114");
+    const client = await clientFor(fx.reply);
+    const job = await client.jobInfo("4295014838");
+    expectRequest(server!.requests[0], fx);
+    expect(job).to.deep.equal({
+      id: "4295014838",
+      status: "SUCCESS",
+      subStatus: "DONE",
+      action: "renew",
+      created: "2022-10-01T09:30:00.000Z",
+      updated: "2022-10-02T11:00:00.000Z",
+    });
+  });
+});
+
+describe("AutoDNS XML client error fixtures", () => {
+  const PASSWORD = "xml-gw-s3cr3t";
+  let server: FixtureServer | undefined;
+  const operations: Record<string, (c: AutodnsXmlClient) => Promise<unknown>> = {
+    renew: (c) => c.renew("100"),
+    certificateInfo: (c) => c.certificateInfo("100"),
+    jobInfo: (c) => c.jobInfo("4295014838"),
+  };
+
+  beforeEach(() => resetRateLimits());
+  afterEach(async () => {
+    await server?.close();
+    server = undefined;
+  });
+
+  for (const name of listFixtures("autodns-xml/errors")) {
+    const fx = loadFixture("autodns-xml/errors", name);
+    const expected = fx.meta.expect!;
+    it(`${fx.meta.description} → ${expected.class}`, async () => {
+      server = await startFixtureServer(fx.reply);
+      const client = new AutodnsXmlClient({
+        endpoint: `${server.url}/gateway/`,
+        credentials: { user: "xml-user", password: PASSWORD, context: 4 },
+        sleep: async () => {},
+      });
+      const error = await rejectionOf(operations[fx.meta.operation!](client));
+      expectVendorError(error, expected, "autodns", [PASSWORD]);
+    });
+  }
+
+  it("a renew refused on HTTP 200 is sent exactly once", async () => {
+    const fx = loadFixture("autodns-xml/errors", "renew-window-ef4001012-on-http-200");
+    server = await startFixtureServer(fx.reply);
+    const client = new AutodnsXmlClient({
+      endpoint: `${server.url}/gateway/`,
+      credentials: { user: "xml-user", password: PASSWORD, context: 4 },
+      sleep: async () => {},
+    });
+    await rejectionOf(client.renew("100"));
+    expect(server.requests).to.have.length(1);
+  });
+});

@@ -1,0 +1,203 @@
+// Fixture pairs for the ResellerClub / LogicBoxes client: POST forms for renewals (the API key
+// stays out of the URL), GET queries with repeated keys for reads, and HTTP 500 business errors.
+import { expect } from "chai";
+import {
+  ResellerClubClient,
+  ResellerClubClientOptions,
+  isPendingActionRefusal,
+} from "../../../sdk/resellerclub";
+import { FixtureServer, Reply, startFixtureServer } from "../../support/fixtureServer";
+import {
+  expectRequest,
+  expectVendorError,
+  listFixtures,
+  loadFixture,
+  rejectionOf,
+} from "../../support/fixtures";
+
+const API_KEY = "Kx9-rc-5ecret";
+
+describe("ResellerClub client fixture pairs", () => {
+  let server: FixtureServer | undefined;
+
+  async function clientFor(reply: Reply | Reply[], options: Partial<ResellerClubClientOptions> = {}) {
+    server = await startFixtureServer(reply);
+    return new ResellerClubClient({
+      endpoint: `${server.url}/api`,
+      authUserId: "17824872",
+      apiKey: API_KEY,
+      sleep: async () => {},
+      ...options,
+    });
+  }
+
+  afterEach(async () => {
+    await server?.close();
+    server = undefined;
+  });
+
+  it("digitalcertificate/renew posts the seed's parameters with attr-nameN/attr-valueN pairs and reads the flat result", async () => {
+    const fx = loadFixture("resellerclub", "digitalcertificate-renew");
+    const client = await clientFor(fx.reply, { authUserId: 0, apiKey: "key" });
+    const result = await client.renewDigitalCertificate({
+      orderId: "0",
+      years: 1,
+      additionalLicenses: 0,
+      expDate: 1279012036,
+      invoiceOption: "NoInvoice",
+      attributes: {
+        org_name: "The organisation Name",
+        org_street1: "Organization address",
+        csrString:
+          "-----BEGIN NEW CERTIFICATE REQUEST-----\nMIIBwzCCASwCAQAwgYIxCzAJBgNVBAYTAklO\n-----END NEW CERTIFICATE REQUEST-----",
+      },
+    });
+    expect(server!.requests).to.have.length(1);
+    expectRequest(server!.requests[0], fx);
+    expect(server!.requests[0].url, "the API key stays out of the URL").to.equal(
+      "/api/digitalcertificate/renew.json",
+    );
+    expect(result).to.deep.include({
+      eaqId: "524620696",
+      entityId: "85547813",
+      invoiceId: "88713188",
+      actionStatus: "Success",
+      actionStatusDesc: "Renewal completed successfully",
+      status: "Success",
+      actionTypeDesc: "Renewal of Digital Certificate for example.com for 1 year",
+    });
+    expect(result.raw.sellingamount).to.equal("-7.910");
+  });
+
+  it("sslcert/renew posts months, invoice-option and discount-amount", async () => {
+    const fx = loadFixture("resellerclub", "sslcert-renew");
+    const client = await clientFor(fx.reply);
+    const result = await client.renewSslCert({
+      orderId: "85547813",
+      months: 24,
+      invoiceOption: "PayInvoice",
+      discountAmount: 2.5,
+    });
+    expectRequest(server!.requests[0], fx);
+    expect(result.eaqId).to.equal("524620701");
+    expect(result.actionStatus).to.equal("PendingExecution");
+  });
+
+  it("orderDetails sends GET with auth and options=All and reads endtime as the expiry", async () => {
+    const fx = loadFixture("resellerclub", "order-details");
+    const client = await clientFor(fx.reply);
+    const order = await client.orderDetails("85547813");
+    expectRequest(server!.requests[0], fx);
+    expect(order).to.deep.include({
+      orderId: "85547813",
+      notAfter: "2024-12-31T23:59:59.000Z",
+      created: "2024-01-01T00:00:00.000Z",
+      currentStatus: "Active",
+      domainName: "example.com",
+    });
+    expect(order.raw.noOfYears).to.equal("1");
+  });
+
+  it("currentActions repeats order-id and eaq-id keys and reads rows keyed 1, 2 in order", async () => {
+    const fx = loadFixture("resellerclub", "current-actions");
+    const client = await clientFor(fx.reply);
+    const actions = await client.currentActions({
+      orderIds: ["85547813", "85547814"],
+      eaqIds: ["524620696", "524620701"],
+    });
+    expectRequest(server!.requests[0], fx);
+    expect(server!.requests[0].query.getAll("order-id")).to.deep.equal(["85547813", "85547814"]);
+    expect(actions).to.deep.equal([
+      {
+        eaqId: "524620696",
+        orderId: "85547813",
+        actionType: "Renew",
+        actionStatus: "Success",
+        actionStatusDesc: "Renewal completed successfully",
+        added: "2024-09-15T08:00:00.000Z",
+        completed: "2024-09-15T08:01:00.000Z",
+      },
+      {
+        eaqId: "524620701",
+        orderId: "85547814",
+        actionType: "Renew",
+        actionStatus: "PendingExecution",
+        actionStatusDesc: "Waiting for invoice payment",
+        added: "2024-09-15T09:00:00.000Z",
+        completed: undefined,
+      },
+    ]);
+  });
+});
+
+describe("ResellerClub client error fixtures", () => {
+  let server: FixtureServer | undefined;
+  const operations: Record<string, (c: ResellerClubClient) => Promise<unknown>> = {
+    renewDigitalCertificate: (c) =>
+      c.renewDigitalCertificate({
+        orderId: "85547813",
+        years: 1,
+        additionalLicenses: 0,
+        expDate: 1735689599,
+        invoiceOption: "NoInvoice",
+      }),
+    renewSslCert: (c) => c.renewSslCert({ orderId: "85547813", months: 12, invoiceOption: "NoInvoice" }),
+    orderDetails: (c) => c.orderDetails("85547813"),
+    currentActions: (c) => c.currentActions({ orderIds: ["85547813"] }),
+  };
+
+  function client(url: string) {
+    return new ResellerClubClient({
+      endpoint: `${url}/api`,
+      authUserId: "17824872",
+      apiKey: API_KEY,
+      sleep: async () => {},
+    });
+  }
+
+  afterEach(async () => {
+    await server?.close();
+    server = undefined;
+  });
+
+  for (const name of listFixtures("resellerclub/errors")) {
+    const fx = loadFixture("resellerclub/errors", name);
+    const expected = fx.meta.expect!;
+    it(`${fx.meta.description} → ${expected.class}`, async () => {
+      server = await startFixtureServer(fx.reply);
+      const error = await rejectionOf(operations[fx.meta.operation!](client(server.url)));
+      expectVendorError(error, expected, "resellerclub", [API_KEY]);
+    });
+  }
+
+  it("the pending-action refusal is recognised by isPendingActionRefusal and the renew is sent once", async () => {
+    const fx = loadFixture("resellerclub/errors", "pending-action-500");
+    server = await startFixtureServer(fx.reply);
+    const error = await rejectionOf(operations.renewDigitalCertificate(client(server.url)));
+    expect(isPendingActionRefusal(error)).to.equal(true);
+    expect(server.requests).to.have.length(1);
+  });
+
+  it("a business error on HTTP 500 is not retried even for a read", async () => {
+    const fx = loadFixture("resellerclub/errors", "order-not-found");
+    server = await startFixtureServer(fx.reply);
+    await rejectionOf(operations.orderDetails(client(server.url)));
+    expect(server.requests).to.have.length(1);
+  });
+
+  it("an HTML 500 is retried for a read, then reported as a DecodeError", async () => {
+    server = await startFixtureServer({
+      status: 500,
+      headers: { "content-type": "text/html" },
+      body: "<h1>oops</h1>",
+    });
+    const error = await rejectionOf(operations.orderDetails(client(server.url)));
+    expectVendorError(
+      error,
+      { class: "DecodeError", status: 500, messageIncludes: ["HTTP 500"] },
+      "resellerclub",
+      [API_KEY],
+    );
+    expect(server.requests).to.have.length(4);
+  });
+});

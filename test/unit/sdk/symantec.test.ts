@@ -1,0 +1,239 @@
+// Fixture pairs for the Symantec/DigiCert VICE2 client. The client is pointed at an http://
+// loopback server: for http URLs axios uses its plain agent, so the TLS client-certificate agent is
+// simply not involved and the form encoding and XML handling can be checked on their own.
+import { expect } from "chai";
+import { ConnectionError } from "../../../sdk/common/errors";
+import {
+  SymantecClient,
+  SymantecClientOptions,
+  SymantecRenewRequest,
+  symantecTlsError,
+} from "../../../sdk/symantec";
+import { FixtureServer, Reply, startFixtureServer } from "../../support/fixtureServer";
+import {
+  expectRequest,
+  expectVendorError,
+  listFixtures,
+  loadFixture,
+  rejectionOf,
+} from "../../support/fixtures";
+
+const CLIENT_KEY =
+  "-----BEGIN PRIVATE KEY-----\nTUlJRXZRSUJBREFOQmdrcWhraUc5dzBCQVFFRkFBU0NCS2N3Z2dTakFnRUFBb0lCQVFD\n-----END PRIVATE KEY-----\n";
+const CLIENT_CERT =
+  "-----BEGIN CERTIFICATE-----\nMIIDdzCCAl+gAwIBAgIEAgAAuTANBgkqhkiG\n-----END CERTIFICATE-----\n";
+
+/** The seed's values (John Doe, Netscape, the seed's original transaction id) plus required fields. */
+const SEED_RENEWAL: SymantecRenewRequest = {
+  firstName: "John",
+  lastName: "Doe",
+  email: "johndoe@aaa.com",
+  csr: "MIIBszCCARwCAQAwczELMAkGA1UEBhMCREUx",
+  certProductType: "Server",
+  serverType: "Netscape",
+  validityPeriod: "1Y",
+  originalTransactionId: "6b671d141321a8d743ab5616051d4ec",
+  originalChallenge: "old-challenge-phrase",
+  challenge: "new-challenge-phrase",
+};
+
+const ALL_FIELDS: SymantecRenewRequest = {
+  firstName: "Jane",
+  lastName: "Roe",
+  email: "pki-admin@example.com,security@example.com",
+  csr: "-----BEGIN CERTIFICATE REQUEST-----\nMIIBszCCARwCAQAwczELMAkGA1UEBhMCREUx\n-----END CERTIFICATE REQUEST-----\n",
+  certProductType: "GlobalServer",
+  serverType: "Apache",
+  validityPeriod: "2Y",
+  specificEndDate: "12/31/2026",
+  originalCertificate:
+    "-----BEGIN CERTIFICATE-----\nMIIDdzCCAl+gAwIBAgIEAgAAuTANBgkqhkiG\n-----END CERTIFICATE-----\n",
+  originalTransactionId: "6b671d141321a8d743ab5616051d4ec",
+  originalChallenge: "old challenge",
+  challenge: "n3w&challenge",
+  subjectAlternativeNames: ["www.example.com", "mail.example.com"],
+  signatureAlgorithm: "sha256WithRSAEncryption",
+  ctLogOption: "nolog",
+};
+
+describe("Symantec/DigiCert client fixture pairs", () => {
+  let server: FixtureServer | undefined;
+
+  async function clientFor(reply: Reply | Reply[], options: Partial<SymantecClientOptions> = {}) {
+    server = await startFixtureServer(reply);
+    return new SymantecClient({
+      endpoint: `${server.url}/vswebservices/rest/services`,
+      clientCertificate: CLIENT_CERT,
+      clientKey: CLIENT_KEY,
+      sleep: async () => {},
+      ...options,
+    });
+  }
+
+  afterEach(async () => {
+    await server?.close();
+    server = undefined;
+  });
+
+  it("renew form-encodes the seed's values and reads transaction 98345f3ebc1ba8d743ab5616051d4ff3 from the seed's response", async () => {
+    const fx = loadFixture("symantec", "renew-seed");
+    const client = await clientFor(fx.reply);
+    const result = await client.renew(SEED_RENEWAL);
+    expect(server!.requests).to.have.length(1);
+    expectRequest(server!.requests[0], fx);
+    expect(result).to.deep.equal({
+      statusCode: "0x00",
+      message: "success",
+      transactionId: "98345f3ebc1ba8d743ab5616051d4ff3",
+      certificatePem:
+        "-----BEGIN CERTIFICATE-----\n2aqMj1qYBueyV/lx7py5lvEE+4FL/vRRO1qT......\n-----END CERTIFICATE-----\n",
+    });
+  });
+
+  it("renew sends every field of the seed's own request that the renew table documents, with the same values", async () => {
+    const fx = loadFixture("symantec", "renew-seed");
+    const client = await clientFor(fx.reply);
+    await client.renew(SEED_RENEWAL);
+    const [requestLine, ...rest] = fx.file("seed-request.txt").split("\n");
+    const headerLines = rest.filter((l) => /^[A-Za-z-]+: /.test(l));
+    const seedForm = new URLSearchParams(rest.filter((l) => !headerLines.includes(l)).join(""));
+    const [method, url] = requestLine.split(" ");
+    const sent = server!.requests[0];
+    expect(sent.method).to.equal(method);
+    expect(sent.path).to.equal(new URL(url).pathname);
+    expect(sent.headers["content-type"]).to.equal(
+      headerLines.find((l) => l.startsWith("Content-Type: "))!.slice("Content-Type: ".length),
+    );
+    const sentForm = new URLSearchParams(sent.body);
+    // middleInitial and employeeID are not in the seed's renew field table; empty fields are omitted.
+    const undocumented = new Set(["middleInitial", "employeeID"]);
+    const compared = [...seedForm].filter(([k, v]) => v !== "" && !undocumented.has(k));
+    expect(compared.map(([k]) => k)).to.deep.equal([
+      "original_transaction_id",
+      "firstName",
+      "lastName",
+      "email",
+      "serverType",
+    ]);
+    for (const [k, v] of compared) expect(sentForm.get(k), k).to.equal(v);
+    for (const [k, v] of seedForm) if (v === "") expect(sentForm.has(k), k).to.equal(false);
+  });
+
+  it("renew with every field encodes comma lists, the PEM CSR, the bare original certificate and reserved characters", async () => {
+    const fx = loadFixture("symantec", "renew-all-fields");
+    const client = await clientFor(fx.reply);
+    const result = await client.renew(ALL_FIELDS);
+    expectRequest(server!.requests[0], fx);
+    expect(result).to.deep.equal({
+      statusCode: "0x00",
+      message: "success",
+      transactionId: "a1b2c3d4e5f60718293a4b5c6d7e8f90",
+      certificatePem:
+        "-----BEGIN CERTIFICATE-----\nMIIDdzCCAl+gAwIBAgIEAgAAuTANBgkqhkiG\n9w0BAQsFADBaMQswCQYDVQQGEwJJRTESMBAG\n-----END CERTIFICATE-----\n",
+    });
+  });
+
+  it("pickup sends GET ?transaction_id= and returns the PEM", async () => {
+    const fx = loadFixture("symantec", "pickup");
+    const client = await clientFor(fx.reply);
+    const result = await client.pickup("98345f3ebc1ba8d743ab5616051d4ff3");
+    expectRequest(server!.requests[0], fx);
+    expect(result.transactionId).to.equal("98345f3ebc1ba8d743ab5616051d4ff3");
+    expect(result.certificatePem).to.equal(
+      "-----BEGIN CERTIFICATE-----\nMIIDdzCCAl+gAwIBAgIEAgAAuTANBgkqhkiG\n9w0BAQsFADBaMQswCQYDVQQGEwJJRTESMBAG\n-----END CERTIFICATE-----\n",
+    );
+  });
+});
+
+describe("Symantec/DigiCert client error fixtures", () => {
+  let server: FixtureServer | undefined;
+  const request: SymantecRenewRequest = {
+    ...SEED_RENEWAL,
+    originalChallenge: "orig-ch4llenge-secret",
+    challenge: "new-ch4llenge-secret",
+  };
+  const secrets = ["orig-ch4llenge-secret", "new-ch4llenge-secret", "TUlJRXZRSUJBREFOQmdrcWhraUc5dzBC"];
+  const operations: Record<string, (c: SymantecClient) => Promise<unknown>> = {
+    renew: (c) => c.renew(request),
+    pickup: (c) => c.pickup("98345f3ebc1ba8d743ab5616051d4ff3"),
+  };
+
+  afterEach(async () => {
+    await server?.close();
+    server = undefined;
+  });
+
+  for (const name of listFixtures("symantec/errors")) {
+    const fx = loadFixture("symantec/errors", name);
+    const expected = fx.meta.expect!;
+    it(`${fx.meta.description} → ${expected.class}`, async () => {
+      server = await startFixtureServer(fx.reply);
+      const client = new SymantecClient({
+        endpoint: `${server.url}/vswebservices/rest/services`,
+        clientCertificate: CLIENT_CERT,
+        clientKey: CLIENT_KEY,
+        sleep: async () => {},
+      });
+      const error = await rejectionOf(operations[fx.meta.operation!](client));
+      expectVendorError(error, expected, "symantec", secrets);
+    });
+  }
+
+  it("a renew answered with HTTP 503 is not repeated (Symantec has no idempotency key)", async () => {
+    server = await startFixtureServer({
+      status: 503,
+      headers: { "content-type": "text/html" },
+      body: "<p>down",
+    });
+    const client = new SymantecClient({
+      endpoint: `${server.url}/vswebservices/rest/services`,
+      clientCertificate: CLIENT_CERT,
+      clientKey: CLIENT_KEY,
+      sleep: async () => {},
+    });
+    const error = await rejectionOf(client.renew(request));
+    expectVendorError(
+      error,
+      { class: "DecodeError", status: 503, messageIncludes: ["HTTP 503"] },
+      "symantec",
+    );
+    expect(server.requests).to.have.length(1);
+  });
+
+  it("an untrusted server certificate becomes a ConnectionError naming symantec.caCertificate", () => {
+    const failure = new ConnectionError("x", {
+      vendor: "symantec",
+      operation: "renew",
+      requestSent: false,
+      code: "SELF_SIGNED_CERT_IN_CHAIN",
+    });
+    const error = symantecTlsError(failure, "https://pilot.example");
+    expectVendorError(
+      error,
+      { class: "ConnectionError", messageIncludes: ["not trusted", "symantec.caCertificate"] },
+      "symantec",
+    );
+  });
+
+  it("a refused client certificate during the handshake becomes an AuthenticationError naming the key inputs", () => {
+    const failure = new ConnectionError("x", {
+      vendor: "symantec",
+      operation: "pickup",
+      requestSent: false,
+      code: "ERR_SSL_TLSV13_ALERT_CERTIFICATE_REQUIRED",
+    });
+    const error = symantecTlsError(failure, "https://pilot.example");
+    expectVendorError(
+      error,
+      {
+        class: "AuthenticationError",
+        messageIncludes: [
+          "refused the TLS client certificate",
+          "symantec.clientCertificate",
+          "symantec.clientKey",
+        ],
+      },
+      "symantec",
+    );
+  });
+});
