@@ -13,7 +13,7 @@
 // Usage: `node scripts/ensure-pulumi-cli.js` prints progress on stderr and the bin directory as
 // the last line on stdout. `require("./scripts/ensure-pulumi-cli.js").ensurePulumiCli()` resolves
 // to `{ root, bin, version }`.
-/* global fetch, AbortSignal, setTimeout, clearTimeout */
+/* global fetch, AbortSignal, setTimeout, clearTimeout, setInterval, clearInterval */
 "use strict";
 
 const childProcess = require("node:child_process");
@@ -247,31 +247,40 @@ async function buildFromSource(go, version, root) {
   try {
     log(`Building the Pulumi CLI v${version} from Go modules (first run only, several minutes)…`);
     let packages = 0;
-    let lastReport = Date.now();
+    let downloads = 0;
+    const elapsed = () => `${Math.round((Date.now() - started) / 1000)} s`;
+    const progress = setInterval(() => {
+      const fetched = downloads ? `${downloads} modules downloaded, ` : "";
+      log(`… ${fetched}${packages} packages compiled (${elapsed()})`);
+    }, 20_000);
     const ldflags = `-s -w -X ${VERSION_VAR}=v${version}`;
     const args = ["build", "-v", "-trimpath", "-tags", "osusergo,grpcnotrace", "-ldflags", ldflags];
-    const result = await runGo(go, [...args, "-o", path.join(tmp, "bin") + path.sep, CLI_PACKAGE], {
-      cwd: GO_MODULE_DIR,
-      env: goEnv(),
-      onLine: (line) => {
-        if (line.startsWith("go: downloading")) {
-          log(line);
-          return;
-        }
-        if (/^[\w.-]+(\.[\w-]+)*\/\S+$|^[\w/]+$/.test(line)) packages++;
-        if (Date.now() - lastReport >= 15_000) {
-          lastReport = Date.now();
-          log(`… ${packages} packages compiled (${Math.round((Date.now() - started) / 1000)} s)`);
-        }
-      },
-    });
+    let result;
+    try {
+      result = await runGo(go, [...args, "-o", path.join(tmp, "bin") + path.sep, CLI_PACKAGE], {
+        cwd: GO_MODULE_DIR,
+        env: goEnv(),
+        onLine: (line) => {
+          // `go build -v` prints each package it compiles; the first run also downloads modules.
+          if (line.startsWith("go: downloading")) {
+            if (downloads++ === 0) log("Downloading Go modules from the module proxy…");
+          } else if (/^[\w.~-]+(\/[\w.~+-]+)*$/.test(line)) {
+            packages++;
+          }
+        },
+      });
+    } finally {
+      clearInterval(progress);
+    }
     if (result.code !== 0) throw new Error(`go build failed (exit ${result.code}):\n${result.tail}`);
     const got = cliVersion(path.join(tmp, "bin", `pulumi${EXE}`));
     if (got !== `v${version}`)
       throw new Error(`the built CLI reports ${got || "nothing"} instead of v${version}`);
     moveBinaries(path.join(tmp, "bin"), path.join(root, "bin"));
     const seconds = Math.round((Date.now() - started) / 1000);
-    log(`Built the Pulumi CLI v${version} in ${seconds} s (${packages} packages).`);
+    log(
+      `Built the Pulumi CLI v${version} in ${seconds} s (${downloads} modules downloaded, ${packages} packages compiled).`,
+    );
     return seconds;
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });
@@ -284,7 +293,7 @@ async function buildFromSource(go, version, root) {
  * by a pseudo-version at the commit of the `pkg/v<version>` tag, which a restricted module proxy
  * may not serve. Returns a reason string when it stays absent.
  */
-async function tryBuildLanguageHost(go, version, bin) {
+async function tryBuildLanguageHost(go, version, root) {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "pulumi-language-nodejs-"));
   try {
     fs.copyFileSync(path.join(GO_MODULE_DIR, "go.mod"), path.join(tmp, "go.mod"));
@@ -301,8 +310,11 @@ async function tryBuildLanguageHost(go, version, bin) {
       const json = JSON.parse(info.tail.slice(info.tail.indexOf("{")));
       const hash = json.Origin && json.Origin.Hash;
       if (hash) {
-        const stamp = new Date(json.Time).toISOString().replace(/[-:T]/g, "").slice(0, 14);
-        candidates.push(`v3.0.0-${stamp}-${hash.slice(0, 12)}`, hash);
+        // A pseudo-version carries the commit time (the .info file's Time) and a 12-digit hash.
+        const time = json.Time || JSON.parse(fs.readFileSync(json.Info, "utf8")).Time;
+        const stamp = new Date(time).toISOString().replace(/[-:T]/g, "").slice(0, 14);
+        candidates.push(`v3.0.0-${stamp}-${hash.slice(0, 12)}`);
+        candidates.push(hash);
       }
     } catch {
       // No origin information: fall through to `latest`.
@@ -325,22 +337,23 @@ async function tryBuildLanguageHost(go, version, bin) {
         failures.push(`@${candidate}: ${why}`);
         continue;
       }
-      const out = path.join(tmp, "out");
-      const ldflags = `-s -w -X ${VERSION_VAR}=v${version}`;
-      const build = await runGo(
-        go,
-        ["build", "-trimpath", "-ldflags", ldflags, "-o", out + path.sep, LANGUAGE_HOST_MODULE],
-        {
-          cwd: tmp,
-          env,
-          timeoutMs: 15 * 60_000,
-        },
-      );
-      if (build.code !== 0) {
-        failures.push(`@${candidate}: go build failed: ${build.tail.split("\n").slice(-3).join(" ")}`);
-        continue;
+      // Build beside the target so that the final rename stays on one file system.
+      const out = mkTempDirBeside(root, "build");
+      try {
+        const ldflags = `-s -w -X ${VERSION_VAR}=v${version}`;
+        const build = await runGo(
+          go,
+          ["build", "-trimpath", "-ldflags", ldflags, "-o", out + path.sep, LANGUAGE_HOST_MODULE],
+          { cwd: tmp, env, timeoutMs: 15 * 60_000 },
+        );
+        if (build.code !== 0) {
+          failures.push(`@${candidate}: go build failed: ${build.tail.split("\n").slice(-3).join(" ")}`);
+          continue;
+        }
+        moveBinaries(out, path.join(root, "bin"));
+      } finally {
+        fs.rmSync(out, { recursive: true, force: true });
       }
-      moveBinaries(out, bin);
       return undefined;
     }
     return failures.join("; ");
@@ -429,11 +442,14 @@ async function ensurePulumiCli() {
     const marker = path.join(root, LANGUAGE_HOST_MARKER);
     if (!isExecutable(path.join(bin, `${LANGUAGE_HOST}${EXE}`))) {
       log(`Trying to build ${LANGUAGE_HOST} (optional)…`);
-      const reason = await tryBuildLanguageHost(found.go, version, bin).catch((e) => e.message);
+      const reason = await tryBuildLanguageHost(found.go, version, root).catch((e) => e.message);
       if (reason) {
         fs.writeFileSync(marker, `${new Date().toISOString()} ${reason}\n`);
+        const tried = [...reason.matchAll(/(?:^|; )@(\S+):/g)].map((m) => m[1]).join(", ");
+        const proxy = /server response: ([^;]*)/.exec(reason);
         log(
-          `${LANGUAGE_HOST} is not available (${reason}). Automation API inline programs work without it; ` +
+          `${LANGUAGE_HOST} is not available (tried ${tried}${proxy ? `: ${proxy[1].trim()}` : ""}; ` +
+            `details in ${marker}). Automation API inline programs work without it; ` +
             `Pulumi.yaml projects with runtime nodejs need it.`,
         );
       } else {
