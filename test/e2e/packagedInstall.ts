@@ -41,11 +41,23 @@ export function packagedInstall(): PackagedInstall {
   );
   execFileSync(
     "npm",
-    ["install", tarball, "--legacy-peer-deps", "--prefer-offline", "--no-audit", "--no-fund", "--loglevel=error"],
+    [
+      "install",
+      tarball,
+      "--legacy-peer-deps",
+      "--prefer-offline",
+      "--no-audit",
+      "--no-fund",
+      "--loglevel=error",
+    ],
     { cwd: dir, stdio: ["ignore", "ignore", "inherit"] },
   );
   fs.mkdirSync(path.join(dir, "node_modules"), { recursive: true });
-  fs.symlinkSync(path.join(REPO_ROOT, "node_modules", "@pulumi"), path.join(dir, "node_modules", "@pulumi"), "dir");
+  fs.symlinkSync(
+    path.join(REPO_ROOT, "node_modules", "@pulumi"),
+    path.join(dir, "node_modules", "@pulumi"),
+    "dir",
+  );
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const lib = require(path.join(dir, "node_modules", "pulumi-renewed-certificate")) as PackagedInstall["lib"];
   installed = { dir, tarball, lib };

@@ -60,7 +60,9 @@ export const VENDOR_CASES: VendorCase[] = [
     vendor: "symantec",
     idOutput: "transactionId",
     async seed(sandbox, notAfter) {
-      return (await sandbox.admin.seedCertificate({ vendor: "symantec", notAfter, challenge: SYMANTEC_CHALLENGE })).id;
+      return (
+        await sandbox.admin.seedCertificate({ vendor: "symantec", notAfter, challenge: SYMANTEC_CHALLENGE })
+      ).id;
     },
     async args(sandbox, id) {
       const c = sandbox.credentials.symantec;
@@ -85,14 +87,20 @@ export const VENDOR_CASES: VendorCase[] = [
         },
       };
     },
-    secrets: (sandbox) => [sandbox.credentials.symantec.clientKey.split("\n")[1], SYMANTEC_CHALLENGE, SYMANTEC_NEW_CHALLENGE],
+    secrets: (sandbox) => [
+      sandbox.credentials.symantec.clientKey.split("\n")[1],
+      SYMANTEC_CHALLENGE,
+      SYMANTEC_NEW_CHALLENGE,
+    ],
   },
   {
     name: "ResellerClub",
     vendor: "resellerclub",
     idOutput: "jobId",
     async seed(sandbox, notAfter) {
-      return (await sandbox.admin.seedCertificate({ vendor: "resellerclub", notAfter, api: "digitalcertificate" })).id;
+      return (
+        await sandbox.admin.seedCertificate({ vendor: "resellerclub", notAfter, api: "digitalcertificate" })
+      ).id;
     },
     async args(sandbox, id) {
       const c = sandbox.credentials.resellerclub;
