@@ -21,12 +21,29 @@ const say = (text: string) => console.log(`\n▶ ${text}`);
 const show = (label: string, value: unknown) =>
   console.log(`    ${label.padEnd(15)} ${String(value ?? "—")}`);
 
+/**
+ * A program directory as a user's would be: the root Pulumi.yaml (its program runs inline here),
+ * and this package under node_modules, where the provider process finds it by name.
+ */
+function programDir(tmp: string): string {
+  const dir = path.join(tmp, "app");
+  fs.mkdirSync(path.join(dir, "node_modules"), { recursive: true });
+  const project = fs.readFileSync(path.join(REPO_ROOT, "Pulumi.yaml"), "utf8");
+  fs.writeFileSync(path.join(dir, "Pulumi.yaml"), project.replace(/^main:.*$/m, ""));
+  fs.symlinkSync(REPO_ROOT, path.join(dir, "node_modules", "pulumi-renewed-certificate"), "dir");
+  fs.symlinkSync(
+    path.join(REPO_ROOT, "node_modules", "@pulumi"),
+    path.join(dir, "node_modules", "@pulumi"),
+    "dir",
+  );
+  return dir;
+}
+
 async function main() {
   const cli = await ensurePulumiCli();
   const pulumiCommand = await PulumiCommand.get({ root: cli.root });
   const sandbox = await startSandbox();
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "renewed-certificate-demo-"));
-  fs.copyFileSync(path.join(REPO_ROOT, "Pulumi.yaml"), path.join(tmp, "Pulumi.yaml"));
   fs.mkdirSync(path.join(tmp, "backend"));
   const env: Record<string, string> = {
     PULUMI_HOME: path.join(tmp, "home"),
@@ -41,10 +58,8 @@ async function main() {
     say(`The vendor sandbox is up at ${sandbox.url} (AutoDNS JSON at ${sandbox.urls.autodnsJson}).`);
     const stack = await LocalWorkspace.createOrSelectStack(
       { stackName: "demo", projectName: "renewed-certificate-demo", program: demoProgram },
-      { workDir: tmp, pulumiHome: env.PULUMI_HOME, pulumiCommand, envVars: env },
+      { workDir: programDir(tmp), pulumiHome: env.PULUMI_HOME, pulumiCommand, envVars: env },
     );
-    // The provider runs from the repository, where it finds its own package (dist/) by name.
-    stack.workspace.envVars.NODE_PATH = env.NODE_PATH;
     const c = sandbox.credentials.autodns;
     await stack.setAllConfig({
       certificateId: { value: "101" },
@@ -81,13 +96,14 @@ async function main() {
     show("reason", renewed.outputs.renewalReason.value);
     show("renewals sent", sandbox.admin.renewalCount("autodns", "101"));
 
-    say("The vendor finishes the job; pulumi refresh records the new expiry.");
+    say("The vendor finishes the job; pulumi refresh records the new expiry (and pulumi up shows it).");
     for (const job of sandbox.admin.jobs({ vendor: "autodns", certificateId: "101" })) {
       if (job.state === "running") await sandbox.admin.completeJob(job.id);
     }
     await pinClock();
     await stack.refresh();
-    const after = await stack.outputs();
+    // Stack outputs are recomputed by an up (which has nothing to change now), not by a refresh.
+    const after = (await stack.up()).outputs;
     show("jobId", after.jobId.value);
     show("renewalStatus", after.renewalStatus.value);
     show("notAfter", after.notAfter.value);
