@@ -2,4 +2,3 @@
 import { demoProgram } from "./program";
 
 export = demoProgram();
-

@@ -146,9 +146,7 @@ for (const vendorCase of VENDOR_CASES) {
       await stack.refresh();
       const after = await outputs();
       expect(after.renewalStatus).to.equal("succeeded");
-      expect(Date.parse(String(after.notAfter))).to.be.greaterThan(
-        Date.parse(adoptedNotAfter) + 300 * DAY,
-      );
+      expect(Date.parse(String(after.notAfter))).to.be.greaterThan(Date.parse(adoptedNotAfter) + 300 * DAY);
       const { ops } = await preview();
       expect(ops).to.deep.equal(["same"]);
     });

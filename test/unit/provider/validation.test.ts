@@ -56,7 +56,12 @@ describe("validateInputs (check)", () => {
     const rc: CertificateInputs = {
       certificateId: 85547813,
       lifetimeMonths: 24,
-      resellerclub: { authUserId: 1, apiKey: "k", invoiceOption: "NoInvoice", attributes: { org_name: "Shop" } },
+      resellerclub: {
+        authUserId: 1,
+        apiKey: "k",
+        invoiceOption: "NoInvoice",
+        attributes: { org_name: "Shop" },
+      },
     };
     expect(failuresOf(rc)).to.deep.equal([]);
   });
@@ -71,19 +76,34 @@ describe("validateInputs (check)", () => {
 
   it("rejects a lifetime the vendor does not sell and names the allowed ones", () => {
     const f = failuresOf({ ...autodns, lifetimeMonths: 7 });
-    expect(f).to.deep.equal([{ property: "lifetimeMonths", reason: "lifetimeMonths 7 is not sold by autodns; use one of 12, 24, 36" }]);
+    expect(f).to.deep.equal([
+      {
+        property: "lifetimeMonths",
+        reason: "lifetimeMonths 7 is not sold by autodns; use one of 12, 24, 36",
+      },
+    ]);
     expect(propertiesOf({ ...autodns, lifetimeMonths: 0 })).to.deep.equal(["lifetimeMonths"]);
   });
 
   it("rejects renewBeforeDays below 1, not shorter than the lifetime, or beyond AutoDNS's 90 days", () => {
     expect(propertiesOf({ ...autodns, renewBeforeDays: 0 })).to.deep.equal(["renewBeforeDays"]);
-    expect(failuresOf({ ...autodns, renewBeforeDays: 91 })[0].reason).to.match(/90 days before expiry; set renewBeforeDays to 90 or less/);
-    const rc: CertificateInputs = { certificateId: "1", lifetimeMonths: 12, renewBeforeDays: 400, resellerclub: { authUserId: 1, apiKey: "k" } };
+    expect(failuresOf({ ...autodns, renewBeforeDays: 91 })[0].reason).to.match(
+      /90 days before expiry; set renewBeforeDays to 90 or less/,
+    );
+    const rc: CertificateInputs = {
+      certificateId: "1",
+      lifetimeMonths: 12,
+      renewBeforeDays: 400,
+      resellerclub: { authUserId: 1, apiKey: "k" },
+    };
     expect(failuresOf(rc)[0].reason).to.match(/must be shorter than the lifetime/);
   });
 
   it("rejects a notAfter that is not a date, and a waitTimeoutSeconds out of range", () => {
-    expect(propertiesOf({ ...autodns, notAfter: "next tuesday", waitTimeoutSeconds: -1 })).to.deep.equal(["notAfter", "waitTimeoutSeconds"]);
+    expect(propertiesOf({ ...autodns, notAfter: "next tuesday", waitTimeoutSeconds: -1 })).to.deep.equal([
+      "notAfter",
+      "waitTimeoutSeconds",
+    ]);
   });
 
   it("names the environment variable when a credential is missing, and accepts it from there", () => {
@@ -97,7 +117,14 @@ describe("validateInputs (check)", () => {
   it("checks AutoDNS enums, ids and the CSR", () => {
     const bad = {
       ...autodns,
-      autodns: { ...autodns.autodns, protocol: "soap", context: "live", adminContactId: "abc", csr: "garbage", authentication: { method: "PIGEON" } },
+      autodns: {
+        ...autodns.autodns,
+        protocol: "soap",
+        context: "live",
+        adminContactId: "abc",
+        csr: "garbage",
+        authentication: { method: "PIGEON" },
+      },
     } as unknown as CertificateInputs;
     expect(propertiesOf(bad)).to.deep.equal([
       "autodns.protocol",
@@ -144,7 +171,14 @@ describe("validateInputs (check)", () => {
     const rc = {
       certificateId: "1",
       lifetimeMonths: 12,
-      resellerclub: { authUserId: 1, apiKey: "k", api: "ssl", invoiceOption: "Free", additionalLicenses: -1, attributes: { org_name: 5 } },
+      resellerclub: {
+        authUserId: 1,
+        apiKey: "k",
+        api: "ssl",
+        invoiceOption: "Free",
+        additionalLicenses: -1,
+        attributes: { org_name: 5 },
+      },
     } as unknown as CertificateInputs;
     expect(propertiesOf(rc)).to.deep.equal([
       "resellerclub.api",
