@@ -4,7 +4,7 @@
  * captures lands in state.
  */
 import { VendorError } from "../sdk/common/errors";
-import { createBackend } from "./backends";
+import { canFindPendingRenewals, createBackend } from "./backends";
 import { Failure } from "./checkFailure";
 import { providerNow } from "./clock";
 import { ambientCredential, setConfiguredCredentials } from "./credentials";
@@ -97,7 +97,7 @@ export async function diff(id: string, oldProps: Props, newProps: Props) {
     }
     return { changes: inputsDiffer(olds, news) };
   }
-  if (olds.outcomeUnknown && olds.renewalStatus === "failed") {
+  if (olds.outcomeUnknown && olds.renewalStatus === "failed" && canFindPendingRenewals(news)) {
     say(
       `RenewedCertificate ${id}: the last renewal's outcome is unknown; the update looks for it at the vendor before anything else`,
     );
@@ -164,7 +164,7 @@ async function reconcileUnknown(step: RenewalStep, state: CertificateState): Pro
     };
   }
   // Nothing pending and the expiry did not move: the earlier request did not take effect.
-  return step.backend.canFindPending
+  return canFindPendingRenewals(step.inputs)
     ? { ...state, outcomeUnknown: false, renewedForNotAfter: undefined }
     : state;
 }

@@ -26,9 +26,6 @@ export function autodnsProgress(job: Pick<AutodnsJob, "id" | "status">): Renewal
 
 /** See the module comment. */
 export class AutodnsBackend implements VendorBackend {
-  get canFindPending(): boolean {
-    return this.json !== undefined;
-  }
   private readonly json?: AutodnsJsonClient;
   private readonly client: AutodnsJsonClient | AutodnsXmlClient;
 

@@ -45,8 +45,6 @@ export interface RenewalContext {
 
 /** A vendor adapter. */
 export interface VendorBackend {
-  /** True when {@link findPendingRenewal} can see the vendor's pending renewals (not just state). */
-  readonly canFindPending: boolean;
   /** Reads the certificate's current expiry (and PEM where available). */
   inspect(certificateId: string): Promise<CertificateSnapshot>;
   /** Finds a renewal already pending at the vendor (the guard against a second renewal). */

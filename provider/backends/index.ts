@@ -20,3 +20,12 @@ export function createBackend(inputs: CertificateInputs): VendorBackend {
       throw new Error("set exactly one vendor block: autodns, symantec or resellerclub");
   }
 }
+
+/**
+ * Whether the inputs' vendor API can list pending renewals (AutoDNS JSON job search, ResellerClub
+ * current actions). Pure: decides without credentials or the network.
+ */
+export function canFindPendingRenewals(inputs: CertificateInputs): boolean {
+  const vendor = vendorOf(inputs);
+  return vendor === "resellerclub" || (vendor === "autodns" && inputs.autodns?.protocol !== "xml");
+}

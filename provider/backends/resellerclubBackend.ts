@@ -26,7 +26,6 @@ export function actionProgress(
 
 /** See the module comment. */
 export class ResellerClubBackend implements VendorBackend {
-  readonly canFindPending = true;
   private readonly client: ResellerClubClient;
   private readonly api: "digitalcertificate" | "sslcert";
 

@@ -13,7 +13,6 @@ export function validityPeriod(lifetimeMonths: number): string {
 
 /** See the module comment. */
 export class SymantecBackend implements VendorBackend {
-  readonly canFindPending = false;
   private readonly client: SymantecClient;
 
   constructor(
