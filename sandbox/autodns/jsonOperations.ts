@@ -1,0 +1,190 @@
+/**
+ * The operations of the AutoDNS JSON API, each answering with the vendor's envelope: renew
+ * (task 400106), certificate info (400104), certificate search, job info and job search. Login
+ * and routing live in jsonRoutes.ts.
+ */
+import type { RouteOutcome } from "../http/route";
+import { pollJob } from "../jobs";
+import type { CertificateRecord, JobRecord, Store } from "../store";
+import { AutodnsRefusal, findCertificate, isRefusal, pollAutodnsJob, startRenewal } from "./renewal";
+import { SearchError, parseSearch, runSearch } from "./search";
+import {
+  AUTODNS_WIRE,
+  certificateJobJson,
+  certificateJson,
+  jobJson,
+  jsonError,
+  jsonId,
+  jsonSuccess,
+  newStid,
+} from "./wire";
+
+/** What every operation needs. */
+export interface JsonContext {
+  store: Store;
+  caPem: string;
+  body: string;
+  /** The client's correlation id (`X-Domainrobot-Ctid`), echoed. */
+  ctid?: string;
+}
+
+/** Parses a JSON body; an empty body is `undefined` (the seed's renew sends none). */
+export function parseBody(body: string): { ok: true; value: unknown } | { ok: false } {
+  if (body.trim() === "") return { ok: true, value: undefined };
+  try {
+    return { ok: true, value: JSON.parse(body) as unknown };
+  } catch {
+    return { ok: false };
+  }
+}
+
+/** A plain object or `{}`. */
+export function record(value: unknown): Record<string, unknown> {
+  return value && typeof value === "object" && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : {};
+}
+
+/** A scalar as a string. */
+export function optionalString(value: unknown): string | undefined {
+  return typeof value === "string" || typeof value === "number" ? String(value) : undefined;
+}
+
+/** The envelope for a refusal. */
+export function refusal(ctx: JsonContext, r: AutodnsRefusal, certificateId?: string): RouteOutcome {
+  return {
+    ...jsonError(r.httpStatus, newStid(ctx.store), r.message, r.object ? [r.object] : [], ctx.ctid),
+    certificateId,
+  };
+}
+
+const BAD_BODY: AutodnsRefusal = {
+  httpStatus: 400,
+  message: AUTODNS_WIRE.missingValue,
+  object: { type: "body", value: "JSON" },
+};
+
+const CERTIFICATE_FIELDS: Record<string, (c: CertificateRecord) => string | undefined> = {
+  id: (c) => c.id,
+  name: (c) => c.commonName,
+  product: (c) => c.product,
+  expire: (c) => new Date(c.notAfter).toISOString(),
+};
+
+const JOB_FIELDS: Record<string, (j: JobRecord) => string | undefined> = {
+  id: (j) => j.id,
+  action: () => "renew",
+  status: (j) =>
+    ({ running: "RUNNING", pending: "RUNNING", succeeded: "SUCCESS", failed: "FAILED" })[j.state],
+  objectId: (j) => j.certificateId,
+  objectType: () => "certificate",
+  // Zero-padded creation time then id, so ties order by id (ids increase).
+  created: (j) => `${String(j.created).padStart(15, "0")}:${j.id.padStart(20, "0")}`,
+};
+
+/** `PUT certificate/{id}/_renew`: empty body (the seed) or a Certificate object (the OpenAPI spec). */
+export function renew(ctx: JsonContext, id: string): RouteOutcome {
+  const parsed = parseBody(ctx.body);
+  if (!parsed.ok) return refusal(ctx, BAD_BODY, id);
+  const body = record(parsed.value);
+  const lifetime = record(body.lifetime);
+  const period = lifetime.period === undefined ? undefined : Number(lifetime.period);
+  const result = startRenewal(ctx.store, {
+    certificateId: id,
+    lifetimeMonths: period === undefined ? undefined : lifetime.unit === "YEAR" ? period * 12 : period,
+    adminContactId: optionalString(record(body.adminContact).id),
+    technicalContactId: optionalString(record(body.technicalContact).id),
+    csr: optionalString(body.csr),
+  });
+  if (isRefusal(result)) return refusal(ctx, result, id);
+  const name = ctx.store.certificate("autodns", id)!.commonName;
+  const status = { ...AUTODNS_WIRE.renewStarted, type: "NOTIFY" as const };
+  return {
+    ...jsonSuccess(
+      newStid(ctx.store),
+      status,
+      { type: "Certificate", value: name },
+      [{ id: jsonId(result.id) }],
+      ctx.ctid,
+    ),
+    certificateId: id,
+  };
+}
+
+/** `GET certificate/{id}`. */
+export function certificateInfo(ctx: JsonContext, id: string): RouteOutcome {
+  const cert = findCertificate(ctx.store, id);
+  if (isRefusal(cert)) return refusal(ctx, cert, id);
+  const status = { ...AUTODNS_WIRE.certificateInfo, type: "SUCCESS" as const };
+  const object = { type: "Certificate", value: cert.commonName };
+  return {
+    ...jsonSuccess(newStid(ctx.store), status, object, [certificateJson(cert, ctx.caPem)], ctx.ctid),
+    certificateId: id,
+  };
+}
+
+/** `GET job/{id}`: the CertificateJob form (`{job, authentication, dcvAuth}`). Counts as a poll. */
+export function jobInfo(ctx: JsonContext, id: string): RouteOutcome {
+  const job = pollAutodnsJob(ctx.store, id);
+  if (isRefusal(job)) return refusal(ctx, job);
+  const cert = ctx.store.certificate("autodns", job.certificateId);
+  const status = { ...AUTODNS_WIRE.jobInfo, type: "SUCCESS" as const };
+  return {
+    ...jsonSuccess(
+      newStid(ctx.store),
+      status,
+      { type: "Job", value: job.id },
+      [certificateJobJson(job, cert)],
+      ctx.ctid,
+    ),
+    certificateId: job.certificateId,
+  };
+}
+
+function search<T>(
+  ctx: JsonContext,
+  fields: Record<string, (item: T) => string | undefined>,
+  items: T[],
+  defaultOrder: (a: T, b: T) => number,
+  respond: (page: T[], total: number) => RouteOutcome,
+): RouteOutcome {
+  const parsed = parseBody(ctx.body);
+  if (!parsed.ok) return refusal(ctx, BAD_BODY);
+  try {
+    const { page, total } = runSearch(items, parseSearch(parsed.value, fields), fields, defaultOrder);
+    return respond(page, total);
+  } catch (e) {
+    if (!(e instanceof SearchError)) throw e;
+    const object = { type: e.objectType, value: e.objectValue };
+    return refusal(ctx, { httpStatus: 400, message: AUTODNS_WIRE.missingValue, object });
+  }
+}
+
+/** `POST certificate/_search` (e.g. `{key:"id", value:"1,2,3", operator:"IN"}`). */
+export function certificateSearch(ctx: JsonContext): RouteOutcome {
+  const all = [...ctx.store.certificates.values()].filter((c) => c.vendor === "autodns");
+  const byId = (a: CertificateRecord, b: CertificateRecord) =>
+    Number(a.id) - Number(b.id) || a.id.localeCompare(b.id);
+  return search(ctx, CERTIFICATE_FIELDS, all, byId, (page, total) => {
+    const status = { ...AUTODNS_WIRE.certificateList, type: "SUCCESS" as const };
+    const data = page.map((c) => certificateJson(c, ctx.caPem));
+    return jsonSuccess(newStid(ctx.store), status, { type: "Certificate", summary: total }, data, ctx.ctid);
+  });
+}
+
+/** `POST job/_search` (filters action, objectId, status, id): plain Job objects. Each hit counts as a poll. */
+export function jobSearch(ctx: JsonContext): RouteOutcome {
+  const all = [...ctx.store.jobs.values()].filter((j) => j.vendor === "autodns");
+  return search(
+    ctx,
+    JOB_FIELDS,
+    all,
+    (a, b) => Number(a.id) - Number(b.id),
+    (page, total) => {
+      for (const job of page) pollJob(ctx.store, job);
+      const status = { ...AUTODNS_WIRE.jobList, type: "SUCCESS" as const };
+      const data = page.map((j) => jobJson(j, ctx.store.certificate("autodns", j.certificateId)?.commonName));
+      return jsonSuccess(newStid(ctx.store), status, { type: "Job", summary: total }, data, ctx.ctid);
+    },
+  );
+}

@@ -1,0 +1,155 @@
+/**
+ * The AutoDNS XML gateway at `/autodns/gateway`: one POST endpoint, the task `<code>` selects the
+ * operation (400106 renew, 400104 certificate info, 400114 job info). Login travels in `<auth>`.
+ * Every answer is HTTP 200; errors are `<msg>`/`<status>` blocks, as on the real gateway.
+ */
+import { XMLParser, XMLValidator } from "fast-xml-parser";
+import type { RouteOutcome, Router } from "../http/route";
+import { VENDOR_JOB_STATUS } from "../jobs";
+import type { Store } from "../store";
+import type { AutodnsRouteOptions } from "./jsonRoutes";
+import {
+  AutodnsRefusal,
+  checkLogin,
+  findCertificate,
+  isRefusal,
+  pollAutodnsJob,
+  startRenewal,
+} from "./renewal";
+import { AUTODNS_WIRE, certificateXml, jobXml, newStid, xmlError, xmlSuccess } from "./wire";
+
+const PATHS = new Set(["/autodns/gateway", "/autodns/gateway/"]);
+const TASKS = new Set(["400106", "400104", "400114"]);
+
+type Node = Record<string, unknown>;
+
+// The sandbox's own parser settings (independent of sdk/common/xml.ts): strings only, CDATA as text.
+const parser = new XMLParser({
+  ignoreAttributes: true,
+  removeNSPrefix: true,
+  parseTagValue: false,
+  trimValues: true,
+  processEntities: true,
+  isArray: (name) => name === "subject_alternative_name",
+});
+
+function child(node: unknown, ...path: string[]): unknown {
+  let current = node;
+  for (const key of path) {
+    if (Array.isArray(current)) current = current[0];
+    if (!current || typeof current !== "object") return undefined;
+    current = (current as Node)[key];
+  }
+  return current;
+}
+
+function text(node: unknown, ...path: string[]): string | undefined {
+  const value = child(node, ...path);
+  return typeof value === "string" ? value : undefined;
+}
+
+function parseRequest(body: string): Node | undefined {
+  const trimmed = body.trim();
+  if (!trimmed.startsWith("<") || XMLValidator.validate(trimmed) !== true) return undefined;
+  const request = child(parser.parse(trimmed), "request");
+  return request && typeof request === "object" ? (request as Node) : undefined;
+}
+
+/** The router; see the module comment. */
+export function autodnsXmlRouter(store: Store, options: AutodnsRouteOptions): Router {
+  return (request) => {
+    if (!PATHS.has(request.path)) return undefined;
+    const doc = request.method === "POST" ? parseRequest(request.body) : undefined;
+    const task = child(doc, "task");
+    const code = text(task, "code") ?? "";
+    const ctid = text(task, "ctid") || undefined;
+    const certificateId = text(task, "certificate", "id");
+    const route = TASKS.has(code) ? `autodns.xml.${code}` : "autodns.xml.unknown";
+    const fail = (r: AutodnsRefusal, certId?: string): RouteOutcome => ({
+      ...xmlError(newStid(store), r.message, r.object, ctid),
+      certificateId: certId,
+    });
+    const missing = (type: string, value = ""): RouteOutcome =>
+      fail({ httpStatus: 200, message: AUTODNS_WIRE.missingValue, object: { type, value } }, certificateId);
+
+    function operation(): RouteOutcome {
+      if (!doc) return missing("request", request.method === "POST" ? "XML" : request.method);
+      if (!TASKS.has(code)) return missing("code", code);
+      if (code === "400114") {
+        const jobId = text(task, "certificate_job", "job", "id") ?? text(task, "job", "id");
+        if (!jobId) return missing("job.id");
+        const job = pollAutodnsJob(store, jobId);
+        if (isRefusal(job)) return fail(job);
+        const done = job.state === "succeeded";
+        return {
+          ...xmlSuccess(
+            {
+              certificate_job: {
+                job: jobXml(job),
+                authentication: { status: done ? "SUCCESS" : "PENDING", step: done ? "ISSUED" : "DCV" },
+              },
+            },
+            AUTODNS_WIRE.jobInfo,
+            { type: "job", value: job.id },
+            ctid,
+          ),
+          certificateId: job.certificateId,
+        };
+      }
+      if (!certificateId) return missing("certificate.id");
+      if (code === "400104") {
+        const cert = findCertificate(store, certificateId);
+        if (isRefusal(cert)) return fail(cert, certificateId);
+        return {
+          ...xmlSuccess(
+            { certificate: certificateXml(cert) },
+            AUTODNS_WIRE.certificateInfo,
+            { type: "certificate", value: cert.commonName },
+            ctid,
+          ),
+          certificateId,
+        };
+      }
+      const certificate = child(task, "certificate");
+      const lifetime = text(certificate, "lifetime");
+      const result = startRenewal(store, {
+        certificateId,
+        lifetimeMonths: lifetime === undefined || lifetime === "" ? undefined : Number(lifetime),
+        adminContactId: text(certificate, "admin", "id"),
+        technicalContactId: text(certificate, "technical", "id"),
+        csr: text(certificate, "csr"),
+      });
+      if (isRefusal(result)) return fail(result, certificateId);
+      const cert = store.certificate("autodns", certificateId)!;
+      return {
+        ...xmlSuccess(
+          { certificate_job: { job: { id: result.id, status: VENDOR_JOB_STATUS.autodns[result.state] } } },
+          AUTODNS_WIRE.renewStarted,
+          { type: "certificate", value: cert.commonName },
+          ctid,
+        ),
+        certificateId,
+      };
+    }
+
+    return {
+      vendor: "autodns",
+      route,
+      format: "xml",
+      certificateId,
+      run: () => {
+        if (options.requireUserAgent && !request.headers["user-agent"])
+          return missing("header", "User-Agent");
+        if (doc) {
+          const refused = checkLogin(
+            text(doc, "auth", "user"),
+            text(doc, "auth", "password"),
+            text(doc, "auth", "context"),
+          );
+          if (refused) return fail(refused, certificateId);
+        }
+        return operation();
+      },
+    };
+  };
+}

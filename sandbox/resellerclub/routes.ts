@@ -1,0 +1,128 @@
+/**
+ * The ResellerClub HTTP API under `/resellerclub/api`: `{digitalcertificate,sslcert}/renew` (POST),
+ * `{digitalcertificate,sslcert}/details` (GET) and `actions/search-current` (GET), each with a
+ * `.json` or `.xml` suffix. Parameters come from the query and, for POST, the form body; login is
+ * `auth-userid` plus `api-key` (or the legacy `auth-password`).
+ */
+import { epochSeconds } from "../dates";
+import { pollJob } from "../jobs";
+import type { RouteOutcome, Router } from "../http/route";
+import { SANDBOX_SEED } from "../seed";
+import type { Store } from "../store";
+import { actionRow, renewOrder, renewResultMap } from "./renewal";
+import { RESELLERCLUB_WIRE, ResellerClubFormat, WireMap, errorReply, mapReply } from "./wire";
+
+const PATH = /^\/resellerclub\/api\/(.+)\.(json|xml)$/;
+
+interface Call {
+  route: string;
+  method: "GET" | "POST";
+}
+
+const CALLS: Record<string, Call> = {
+  "digitalcertificate/renew": { route: "resellerclub.renew", method: "POST" },
+  "sslcert/renew": { route: "resellerclub.renew", method: "POST" },
+  "digitalcertificate/details": { route: "resellerclub.details", method: "GET" },
+  "sslcert/details": { route: "resellerclub.details", method: "GET" },
+  "actions/search-current": { route: "resellerclub.actions", method: "GET" },
+};
+
+function authorized(params: URLSearchParams): boolean {
+  const expected = SANDBOX_SEED.credentials.resellerclub;
+  const key = params.get("api-key") ?? params.get("auth-password");
+  return params.get("auth-userid") === expected.authUserId && key === expected.apiKey;
+}
+
+function details(
+  store: Store,
+  api: string,
+  params: URLSearchParams,
+  format: ResellerClubFormat,
+): RouteOutcome {
+  const orderId = params.get("order-id");
+  if (!orderId) return errorReply(RESELLERCLUB_WIRE.required("order-id"), format);
+  const order = store.certificate("resellerclub", orderId);
+  if (!order || order.api !== api)
+    return { ...errorReply(RESELLERCLUB_WIRE.orderNotFound, format), certificateId: orderId };
+  const map: WireMap = {
+    orderid: order.id,
+    entityid: order.id,
+    description: order.commonName,
+    domainname: order.commonName,
+    currentstatus: "Active",
+    productcategory: api,
+    productkey: api === "sslcert" ? "sslcert" : "digitalcertificate",
+    customerid: SANDBOX_SEED.resellerclub.customerId,
+    creationtime: epochSeconds(order.created),
+    endtime: epochSeconds(order.notAfter),
+  };
+  return { ...mapReply(200, map, format), certificateId: orderId };
+}
+
+function searchCurrent(store: Store, params: URLSearchParams, format: ResellerClubFormat): RouteOutcome {
+  const perPage = Number(params.get("no-of-records"));
+  const page = Number(params.get("page-no"));
+  if (!params.get("no-of-records")) return errorReply(RESELLERCLUB_WIRE.required("no-of-records"), format);
+  if (!params.get("page-no")) return errorReply(RESELLERCLUB_WIRE.required("page-no"), format);
+  if (!Number.isInteger(perPage) || perPage < 1 || perPage > 500) {
+    return errorReply(RESELLERCLUB_WIRE.invalidNumber("no-of-records"), format);
+  }
+  if (!Number.isInteger(page) || page < 1)
+    return errorReply(RESELLERCLUB_WIRE.invalidNumber("page-no"), format);
+  const eaqIds = params.getAll("eaq-id");
+  const orderIds = params.getAll("order-id");
+  // Finished actions stay listed so callers can see Success/Failed (UNCONFIRMED; see docs/SANDBOX.md).
+  const hits = [...store.jobs.values()]
+    .filter((j) => j.vendor === "resellerclub")
+    .filter(
+      (j) =>
+        (eaqIds.length === 0 || eaqIds.includes(j.id)) &&
+        (orderIds.length === 0 || orderIds.includes(j.certificateId)),
+    )
+    .sort((a, b) => Number(a.id) - Number(b.id));
+  const rows = hits.slice((page - 1) * perPage, page * perPage);
+  for (const action of rows) pollJob(store, action);
+  const map: WireMap = { recsonpage: String(rows.length), recsindb: String(hits.length) };
+  rows.forEach((action, i) => {
+    map[String(i + 1)] = actionRow(action, store.certificate("resellerclub", action.certificateId));
+  });
+  return { ...mapReply(200, map, format), certificateId: orderIds.length === 1 ? orderIds[0] : undefined };
+}
+
+/** The router; see the module comment. */
+export function resellerClubRouter(store: Store): Router {
+  return (request) => {
+    const m = PATH.exec(request.path);
+    if (!m) return undefined;
+    const [, call, suffix] = m;
+    const format = suffix as ResellerClubFormat;
+    const known = CALLS[call];
+    const params = new URLSearchParams(request.query);
+    if (request.method === "POST" && !/json/i.test(String(request.headers["content-type"] ?? ""))) {
+      new URLSearchParams(request.body).forEach((value, key) => params.append(key, value));
+    }
+    const orderId = params.get("order-id") ?? undefined;
+    return {
+      vendor: "resellerclub",
+      route: known?.route ?? "resellerclub.unknown",
+      format: format === "json" ? "json" : "xml",
+      certificateId: orderId,
+      run: () => {
+        if (!known) return errorReply(RESELLERCLUB_WIRE.unknownCall, format);
+        if (request.method !== known.method)
+          return { ...errorReply(RESELLERCLUB_WIRE.wrongMethod, format), certificateId: orderId };
+        if (!authorized(params))
+          return { ...errorReply(RESELLERCLUB_WIRE.authFailed, format), certificateId: orderId };
+        const api = call.split("/")[0];
+        if (known.route === "resellerclub.details") return details(store, api, params, format);
+        if (known.route === "resellerclub.actions") return searchCurrent(store, params, format);
+        const outcome = renewOrder(store, api as "digitalcertificate" | "sslcert", params);
+        if ("refused" in outcome) return { ...errorReply(outcome.refused, format), certificateId: orderId };
+        return {
+          ...mapReply(200, renewResultMap(outcome.action, outcome.order), format),
+          certificateId: orderId,
+        };
+      },
+    };
+  };
+}

@@ -1,0 +1,242 @@
+/**
+ * Public types of the sandbox: start options, the running handle, its admin API, the records it
+ * keeps and the fault and request-log shapes. Everything here is plain data so it travels
+ * unchanged over the admin HTTP routes (`/_sandbox/...`).
+ */
+import type { EventEmitter } from "node:events";
+
+/** The vendors the sandbox emulates (the names the sdk uses). */
+export type SandboxVendor = "autodns" | "symantec" | "resellerclub";
+
+/** When RUNNING jobs and pending actions finish on their own (both in sandbox time). */
+export interface JobCompletion {
+  /** The Nth poll of a job (job read, job search hit, action search hit) already sees it finished. */
+  afterPolls?: number;
+  /** Seconds of sandbox time after creation. Default 300 when `jobCompletion` is not given. */
+  afterSeconds?: number;
+}
+
+/** Options of {@link startSandbox}. */
+export interface SandboxOptions {
+  /** Port of the plain-HTTP server (AutoDNS, ResellerClub, admin). Default 0 (any free port). */
+  port?: number;
+  /** Port of the HTTPS server (Symantec VICE2). Default 0. */
+  symantecPort?: number;
+  /** Start the sandbox clock at this instant (ISO-8601); it then runs with real time. */
+  now?: string;
+  /** Automatic completion of jobs/actions; `{}` means only `admin.completeJob` finishes them. */
+  jobCompletion?: JobCompletion;
+  /** Symantec renewals return the certificate at once (default true); else `admin.approve` first. */
+  symantecAutoApprove?: boolean;
+  /** AutoDNS requests without a User-Agent header are refused (the real API requires one). */
+  requireUserAgent?: boolean;
+  /** Skip the demo data (credentials and the CA are always created). */
+  seed?: boolean;
+}
+
+/** Demo credentials, as the clients take them. */
+export interface SandboxCredentials {
+  autodns: { user: string; password: string; context: number };
+  resellerclub: { authUserId: string; apiKey: string };
+  /** A client certificate registered with the Symantec routes, and the CA to trust the server. */
+  symantec: { clientCertificate: string; clientKey: string; caCertificate: string };
+}
+
+/** Base URLs of the emulated APIs. */
+export interface SandboxUrls {
+  /** AutoDNS JSON REST base, e.g. `http://127.0.0.1:P/autodns/v1`. */
+  autodnsJson: string;
+  /** AutoDNS XML gateway, e.g. `http://127.0.0.1:P/autodns/gateway`. */
+  autodnsXml: string;
+  /** Symantec VICE2 base, e.g. `https://127.0.0.1:Q/vswebservices/rest/services`. */
+  symantec: string;
+  /** ResellerClub API base, e.g. `http://127.0.0.1:P/resellerclub/api`. */
+  resellerclub: string;
+  /** Admin routes, e.g. `http://127.0.0.1:P/_sandbox`. */
+  admin: string;
+}
+
+/** A running sandbox. */
+export interface Sandbox {
+  /** `http://127.0.0.1:P`. */
+  url: string;
+  urls: SandboxUrls;
+  credentials: SandboxCredentials;
+  /** The sandbox CA (PEM): it issued every certificate, the HTTPS server's and the client's. */
+  caCertificate: string;
+  admin: SandboxAdmin;
+  /** Stops both servers (open connections are closed). */
+  close(): Promise<void>;
+}
+
+/** What `admin.seedCertificate` takes. */
+export interface SeedCertificateSpec {
+  vendor: SandboxVendor;
+  /** Vendor id; generated when absent (AutoDNS numeric, ResellerClub numeric, Symantec 32 hex). */
+  id?: string;
+  /** Default `<id>.example.com`-style name. */
+  commonName?: string;
+  /** Expiry (ISO-8601). AutoDNS moves it to 23:59:59 UTC of that day. */
+  notAfter: string;
+  /** ResellerClub: which API owns the order (default "digitalcertificate"). */
+  api?: "digitalcertificate" | "sslcert";
+  /** AutoDNS product (default QUICKSSLPREMIUM). */
+  product?: string;
+  /** AutoDNS lifetime / original validity in months (default 12). */
+  lifetimeMonths?: number;
+  /** AutoDNS contact ids (default 100). */
+  adminContactId?: string;
+  technicalContactId?: string;
+  subjectAlternativeNames?: string[];
+  /** Symantec challenge phrase of the transaction (default "sandbox-challenge"). */
+  challenge?: string;
+  /** Symantec product type (default "Server"). */
+  certProductType?: string;
+}
+
+/** A certificate / order / transaction as the sandbox holds it (a copy). */
+export interface SandboxCertificate {
+  vendor: SandboxVendor;
+  id: string;
+  commonName: string;
+  /** ISO-8601 UTC. */
+  notBefore: string;
+  notAfter: string;
+  /** The current X.509 certificate (PEM), issued by the sandbox CA; "" while a Symantec renewal awaits approval. */
+  pem: string;
+  subjectAlternativeNames: string[];
+  lifetimeMonths: number;
+  /** Accepted renewals (see {@link SandboxAdmin.renewalCount}). */
+  renewalCount: number;
+  product?: string;
+  adminContactId?: string;
+  technicalContactId?: string;
+  api?: "digitalcertificate" | "sslcert";
+  challenge?: string;
+  certProductType?: string;
+  /** Symantec: the transaction this one renewed, and the first transaction of the chain. */
+  originalTransactionId?: string;
+  rootTransactionId?: string;
+  /** Symantec: false while a renewal awaits `admin.approve`. */
+  approved?: boolean;
+}
+
+/** Status words of a job, as the sandbox tracks them (mapped to each vendor's own words). */
+export type SandboxJobState = "running" | "pending" | "succeeded" | "failed";
+
+/** A renewal job (AutoDNS job, ResellerClub action, Symantec transaction awaiting approval). */
+export interface SandboxJob {
+  id: string;
+  vendor: SandboxVendor;
+  /** The certificate / order / original transaction it renews. */
+  certificateId: string;
+  /** `pending` = waits for `admin.completeJob` only (ResellerClub OnlyAdd / unpaid invoice, Symantec approval). */
+  state: SandboxJobState;
+  /** The vendor's own word: RUNNING/SUCCESS/FAILED, PendingExecution/InvoicePaymentPending/Success/Failed, … */
+  vendorStatus: string;
+  lifetimeMonths: number;
+  created: string;
+  updated: string;
+  polls: number;
+  reason?: string;
+}
+
+/** One line of the request log. */
+export interface SandboxRequest {
+  /** Sandbox time, ISO-8601. */
+  time: string;
+  vendor: SandboxVendor;
+  /** Route name, e.g. `autodns.json.renew` (see {@link SANDBOX_ROUTES}). */
+  route: string;
+  method: string;
+  /** Path without the query string (queries can carry API keys). */
+  path: string;
+  certificateId?: string;
+  /** HTTP status sent; 0 when the socket was destroyed without an answer. */
+  status: number;
+  /** The fault kind applied, if any. */
+  fault?: FaultKind;
+}
+
+/** Fault kinds. */
+export type FaultKind =
+  "status" | "rateLimit" | "delay" | "reset" | "acceptThenDrop" | "malformed" | "truncated";
+
+/** A fault to inject on a route. */
+export interface FaultSpec {
+  /** Route name (`autodns.json.renew`), a prefix glob (`autodns.xml.*`) or `*`. */
+  route: string;
+  kind: FaultKind;
+  /** How many matching requests it hits (default 1); "always" keeps it until cleared. */
+  times?: number | "always";
+  /** HTTP status for `status` (default 503). */
+  status?: number;
+  /** Retry-After seconds for `rateLimit` (default 1). */
+  retryAfterSeconds?: number;
+  /** Wait before answering (`delay`; also honoured by the other kinds). Default 1000 for `delay`. */
+  delayMs?: number;
+}
+
+/** An injected fault with its id and remaining hits. */
+export interface SandboxFault extends FaultSpec {
+  id: string;
+  remaining: number | "always";
+}
+
+/** A TLS client certificate issued by the sandbox CA. */
+export interface SandboxClientCertificate {
+  certificate: string;
+  key: string;
+  /** SHA-256 fingerprint, as node reports it (`AA:BB:…`). */
+  fingerprint256: string;
+  registered: boolean;
+}
+
+/** The sandbox clock: real time plus an offset. */
+export interface SandboxClock {
+  now(): Date;
+  /** Sets the current sandbox time (ISO-8601 or Date); it keeps running from there. */
+  set(instant: string | Date): Date;
+  advance(by: { days?: number; hours?: number; minutes?: number; seconds?: number }): Date;
+}
+
+/** The admin API, in-process (`sandbox.admin`) and over HTTP (`/_sandbox/...`). */
+export interface SandboxAdmin {
+  clock: SandboxClock;
+  /** Adds a certificate (AutoDNS certificate, ResellerClub order, Symantec transaction). */
+  seedCertificate(spec: SeedCertificateSpec): Promise<SandboxCertificate>;
+  /**
+   * Reads a certificate. Jobs due by the sandbox clock are finished (and their certificates
+   * re-issued) first, so the answer matches what a vendor read would show.
+   */
+  certificate(vendor: SandboxVendor, id: string): SandboxCertificate | undefined;
+  certificates(vendor?: SandboxVendor): SandboxCertificate[];
+  /** Reads a job (after finishing jobs that are due); admin reads never count as polls. */
+  job(id: string): SandboxJob | undefined;
+  jobs(filter?: { vendor?: SandboxVendor; certificateId?: string }): SandboxJob[];
+  /** Finishes a job with success: the certificate is re-issued with the requested lifetime. */
+  completeJob(id: string): Promise<SandboxJob>;
+  /** Finishes a job with failure (`reason` becomes the vendor's status description). */
+  failJob(id: string, reason?: string): Promise<SandboxJob>;
+  /** Symantec: approves a pending transaction so pickup returns its certificate. */
+  approve(transactionId: string): Promise<SandboxJob>;
+  setSymantecAutoApprove(on: boolean): void;
+  /** ResellerClub customer balance (PayInvoice needs enough of it). */
+  setBalance(amount: number): void;
+  balance(): number;
+  injectFault(spec: FaultSpec): SandboxFault;
+  faults(): SandboxFault[];
+  clearFaults(): void;
+  requests(filter?: { vendor?: SandboxVendor; route?: string; certificateId?: string }): SandboxRequest[];
+  /** Accepted renewals of a certificate (Symantec: of the whole transaction chain). */
+  renewalCount(vendor: SandboxVendor, id: string): number;
+  /** Issues a client certificate from the sandbox CA; unregistered ones get StatusCode 0x0101. */
+  issueClientCertificate(options?: {
+    commonName?: string;
+    registered?: boolean;
+  }): Promise<SandboxClientCertificate>;
+  /** Back to the seeded state: data, jobs, faults, log, balance and clock offset. */
+  reset(): Promise<void>;
+  /** Emits `request` (SandboxRequest) after every vendor request and `job` (SandboxJob) on every job change. */
+  events: EventEmitter;
+}

@@ -1,0 +1,106 @@
+// The AutoDNS XML gateway client against the sandbox: tasks 400106, 400104 and 400114, and the
+// vendor rules arriving as typed errors although the gateway answers HTTP 200.
+import { expect } from "chai";
+import { Sandbox, startSandbox } from "../../sandbox";
+import { sandboxClients } from "../../sandbox/sdkClients";
+import { AUTODNS_CODES, AUTODNS_TEXTS, AutodnsXmlClient } from "../../sdk/autodns";
+import { AuthenticationError, NotFoundError, VendorError, VendorRuleError } from "../../sdk/common/errors";
+
+const START = "2030-01-15T12:00:00.000Z";
+
+async function rejection<T extends VendorError>(
+  promise: Promise<unknown>,
+  type: new (...args: never[]) => T,
+): Promise<T> {
+  try {
+    await promise;
+  } catch (e) {
+    expect(e).to.be.instanceOf(type);
+    return e as T;
+  }
+  return expect.fail(`expected a ${type.name}`);
+}
+
+function expectGatewayError(error: VendorError, code: string): void {
+  expect(error.vendorCode).to.equal(code);
+  expect(error.vendorText).to.equal(AUTODNS_TEXTS[code]);
+  expect(error.status).to.equal(200);
+  expect(error.requestId).to.match(/^\d{8}-app\d-\d+$/);
+}
+
+describe("AutoDNS XML gateway client against the sandbox", () => {
+  let sandbox: Sandbox;
+  let client: AutodnsXmlClient;
+
+  before(async () => {
+    sandbox = await startSandbox({ now: START, jobCompletion: {} });
+    client = sandboxClients(sandbox).autodnsXml;
+  });
+  beforeEach(async () => {
+    await sandbox.admin.reset();
+  });
+  after(async () => {
+    await sandbox.close();
+  });
+
+  it("renews (400106) and returns the RUNNING job with the ctid echoed", async () => {
+    const result = await client.renew("100", { lifetimeMonths: 12, adminContactId: "100" }, "request-100001");
+    expect(result).to.include({ jobStatus: "RUNNING", statusCode: "N400106", ctid: "request-100001" });
+    expect(result.statusText).to.equal(AUTODNS_TEXTS.N400106);
+    expect(result.jobId).to.match(/^\d{10}$/);
+    expect(sandbox.admin.renewalCount("autodns", "100")).to.equal(1);
+  });
+
+  it("reads a certificate (400104) with expiry, PEM and contacts", async () => {
+    const cert = await client.certificateInfo("101");
+    expect(cert).to.include({
+      id: "101",
+      name: "shop.example.com",
+      lifetimeMonths: 12,
+      adminContactId: "100",
+    });
+    expect(cert.notAfter).to.equal("2030-03-16T23:59:59.000Z");
+    expect(cert.pem).to.equal(sandbox.admin.certificate("autodns", "101")!.pem);
+  });
+
+  it("reads a job (400114) before and after it completes, and the renewed expiry", async () => {
+    const { jobId } = await client.renew("101", { lifetimeMonths: 12 });
+    expect(await client.jobInfo(jobId)).to.include({ id: jobId, status: "RUNNING", action: "renew" });
+    await sandbox.admin.completeJob(jobId);
+    expect((await client.jobInfo(jobId)).status).to.equal("SUCCESS");
+    expect((await client.certificateInfo("101")).notAfter).to.equal("2031-03-16T23:59:59.000Z");
+  });
+
+  it("refuses a renewal outside the 90-day window with EF4001012", async () => {
+    expectGatewayError(await rejection(client.renew("102"), VendorRuleError), AUTODNS_CODES.renewWindow);
+  });
+
+  it("refuses invalid admin and technical contacts with EF4001006 and EF4001010", async () => {
+    const admin = await rejection(client.renew("100", { adminContactId: "999" }), VendorRuleError);
+    expectGatewayError(admin, AUTODNS_CODES.adminContactInvalid);
+    const tech = await rejection(client.renew("100", { technicalContactId: "999" }), VendorRuleError);
+    expectGatewayError(tech, AUTODNS_CODES.technicalContactInvalid);
+  });
+
+  it("refuses bad credentials with E01003 and a bad context with E01004, on HTTP 200", async () => {
+    const { credentials } = sandbox;
+    const badUser = sandboxClients(sandbox, {
+      autodns: { credentials: { ...credentials.autodns, user: "x" } },
+    });
+    const e1 = await rejection(badUser.autodnsXml.certificateInfo("100"), AuthenticationError);
+    expectGatewayError(e1, AUTODNS_CODES.authentication);
+    const badContext = sandboxClients(sandbox, {
+      autodns: { credentials: { ...credentials.autodns, context: 9 } },
+    });
+    const e2 = await rejection(badContext.autodnsXml.renew("100"), AuthenticationError);
+    expectGatewayError(e2, AUTODNS_CODES.contextInvalid);
+  });
+
+  it("reports unknown certificates and jobs as NotFoundError", async () => {
+    expectGatewayError(
+      await rejection(client.certificateInfo("4711"), NotFoundError),
+      AUTODNS_CODES.certificateNotFound,
+    );
+    expectGatewayError(await rejection(client.jobInfo("1"), NotFoundError), AUTODNS_CODES.jobNotFound);
+  });
+});

@@ -1,0 +1,174 @@
+// The Symantec VICE2 client against the sandbox's HTTPS routes (TLS client certificate from the
+// sandbox CA): renew, pickup, renewal chains, and every rule as a typed error with its code.
+import { expect } from "chai";
+import { X509Certificate } from "node:crypto";
+import { SANDBOX_SEED, Sandbox, createCsr, startSandbox } from "../../sandbox";
+import { sandboxClients } from "../../sandbox/sdkClients";
+import { AuthenticationError, NotFoundError, VendorError, VendorRuleError } from "../../sdk/common/errors";
+import { SYMANTEC_CODES, SYMANTEC_TEXTS, SymantecClient, SymantecRenewRequest } from "../../sdk/symantec";
+
+const START = "2030-01-15T12:00:00.000Z";
+const [SERVER_TX, PRIVATE_TX] = SANDBOX_SEED.symantec.transactions;
+
+async function rejection<T extends VendorError>(
+  promise: Promise<unknown>,
+  type: new (...args: never[]) => T,
+): Promise<T> {
+  try {
+    await promise;
+  } catch (e) {
+    expect(e).to.be.instanceOf(type);
+    return e as T;
+  }
+  return expect.fail(`expected a ${type.name}`);
+}
+
+function expectCode(error: VendorError, code: string): void {
+  expect(error.vendor).to.equal("symantec");
+  expect(error.vendorCode).to.equal(code);
+  expect(error.vendorText).to.equal(SYMANTEC_TEXTS[code]);
+}
+
+describe("Symantec VICE2 client against the sandbox", () => {
+  let sandbox: Sandbox;
+  let client: SymantecClient;
+  let csr: string;
+  let request: SymantecRenewRequest;
+
+  before(async () => {
+    sandbox = await startSandbox({ now: START });
+    client = sandboxClients(sandbox).symantec;
+    csr = await createCsr("www.example.net", ["mail.example.net"]);
+  });
+  beforeEach(async () => {
+    await sandbox.admin.reset();
+    request = {
+      ...SANDBOX_SEED.symantec.subscriber,
+      csr,
+      certProductType: "Server",
+      serverType: "Apache",
+      validityPeriod: "1Y",
+      originalTransactionId: SERVER_TX.id,
+      originalChallenge: SERVER_TX.challenge,
+      challenge: "next-challenge",
+    };
+  });
+  after(async () => {
+    await sandbox.close();
+  });
+
+  it("renews and returns a 32-hex transaction id with the new certificate at once", async () => {
+    const result = await client.renew({ ...request, subjectAlternativeNames: ["mail.example.net"] });
+    expect(result).to.include({ statusCode: "0x00", message: "success" });
+    expect(result.transactionId).to.match(/^[0-9a-f]{32}$/);
+    const cert = new X509Certificate(result.certificatePem!);
+    expect(cert.checkIssued(new X509Certificate(sandbox.caCertificate))).to.equal(true);
+    // One year from the old expiry (2030-02-04, seeded 20 days after the start).
+    expect(new Date(cert.validTo).toISOString().slice(0, 10)).to.equal("2031-02-04");
+    expect(cert.subjectAltName).to.contain("mail.example.net");
+    expect(sandbox.admin.renewalCount("symantec", SERVER_TX.id)).to.equal(1);
+  });
+
+  it("picks up the certificate of a transaction", async () => {
+    const { transactionId, certificatePem } = await client.renew(request);
+    const picked = await client.pickup(transactionId!);
+    expect(picked).to.include({ statusCode: "0x00", transactionId, certificatePem });
+  });
+
+  it("renews a renewal with its transaction id and new challenge, counting the whole chain", async () => {
+    const first = await client.renew(request);
+    const second = await client.renew({
+      ...request,
+      originalTransactionId: first.transactionId,
+      originalChallenge: "next-challenge",
+      challenge: "third-challenge",
+    });
+    expect(second.transactionId).to.not.equal(first.transactionId);
+    expect(new X509Certificate(second.certificatePem!).validTo).to.contain("2032");
+    expect(sandbox.admin.renewalCount("symantec", SERVER_TX.id)).to.equal(2);
+  });
+
+  it("finds the original by its certificate instead of its transaction id", async () => {
+    const original = sandbox.admin.certificate("symantec", SERVER_TX.id)!.pem;
+    const result = await client.renew({
+      ...request,
+      originalTransactionId: undefined,
+      originalCertificate: original,
+    });
+    expect(result.transactionId).to.match(/^[0-9a-f]{32}$/);
+  });
+
+  it("without auto-approval returns no certificate until the admin approves", async () => {
+    sandbox.admin.setSymantecAutoApprove(false);
+    const { transactionId, certificatePem } = await client.renew(request);
+    expect(certificatePem).to.equal(undefined);
+    expect((await client.pickup(transactionId!)).certificatePem).to.equal(undefined);
+    await sandbox.admin.approve(transactionId!);
+    expect((await client.pickup(transactionId!)).certificatePem).to.contain("BEGIN CERTIFICATE");
+  });
+
+  it("refuses a wrong original challenge with 0x0102", async () => {
+    const error = await rejection(client.renew({ ...request, originalChallenge: "wrong" }), VendorRuleError);
+    expectCode(error, SYMANTEC_CODES.challengeMismatch);
+    expect(sandbox.admin.renewalCount("symantec", SERVER_TX.id)).to.equal(0);
+  });
+
+  it("reports an unknown original transaction as NotFoundError 0x0103 (renew and pickup)", async () => {
+    const unknown = "0".repeat(32);
+    expectCode(
+      await rejection(client.renew({ ...request, originalTransactionId: unknown }), NotFoundError),
+      "0x0103",
+    );
+    expectCode(await rejection(client.pickup(unknown), NotFoundError), "0x0103");
+  });
+
+  it("refuses 3Y for a public server certificate with 0x0104 and accepts it for PrivateServer", async () => {
+    const error = await rejection(client.renew({ ...request, validityPeriod: "3Y" }), VendorRuleError);
+    expectCode(error, SYMANTEC_CODES.invalidValidityPeriod);
+    const privateRenewal = await client.renew({
+      ...request,
+      validityPeriod: "3Y",
+      certProductType: "PrivateServer",
+      originalTransactionId: PRIVATE_TX.id,
+      originalChallenge: PRIVATE_TX.challenge,
+    });
+    expect(new X509Certificate(privateRenewal.certificatePem!).validTo).to.contain("2033");
+  });
+
+  it("refuses more than 100 SANs with 0x0105", async () => {
+    const sans = Array.from({ length: 101 }, (_, i) => `san${i}.example.net`);
+    const error = await rejection(
+      client.renew({ ...request, subjectAlternativeNames: sans }),
+      VendorRuleError,
+    );
+    expectCode(error, SYMANTEC_CODES.tooManySans);
+  });
+
+  it("refuses a request without a required field with 0x0106", async () => {
+    const error = await rejection(client.renew({ ...request, lastName: "" }), VendorRuleError);
+    expectCode(error, SYMANTEC_CODES.missingField);
+  });
+
+  it("refuses an unparsable CSR with 0x0107", async () => {
+    const error = await rejection(client.renew({ ...request, csr: "MIIB-not-a-csr" }), VendorRuleError);
+    expectCode(error, SYMANTEC_CODES.invalidCsr);
+  });
+
+  it("refuses a specific end date beyond two years with 0x0108", async () => {
+    const error = await rejection(
+      client.renew({ ...request, specificEndDate: "01/15/2035" }),
+      VendorRuleError,
+    );
+    expectCode(error, SYMANTEC_CODES.invalidEndDate);
+  });
+
+  it("refuses a sandbox-issued but unregistered client certificate with 0x0101", async () => {
+    const stranger = await sandbox.admin.issueClientCertificate({ registered: false });
+    const other = sandboxClients(sandbox, {
+      symantec: { clientCertificate: stranger.certificate, clientKey: stranger.key },
+    }).symantec;
+    const error = await rejection(other.renew(request), AuthenticationError);
+    expectCode(error, SYMANTEC_CODES.unauthorized);
+    expect(sandbox.admin.renewalCount("symantec", SERVER_TX.id)).to.equal(0);
+  });
+});
