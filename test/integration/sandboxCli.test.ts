@@ -1,6 +1,6 @@
-// `npm run sandbox -- --port 0` (the script is `tsx sandbox/cli.ts`): prints its URLs and the demo
-// credentials, serves them, and exits 0 on SIGTERM. The tsx binary is started directly because
-// `npx` does not pass SIGTERM on to its child.
+// `npm run sandbox -- --port 0` (the script is `exec tsx sandbox/cli.ts`, so the signal reaches the
+// sandbox rather than an intermediate shell): prints its URLs and the demo credentials, serves
+// them, and exits 0 on SIGTERM and on SIGINT.
 import { expect } from "chai";
 import { ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
@@ -9,7 +9,6 @@ import * as path from "node:path";
 import { optionsFromArgs } from "../../sandbox/cli";
 
 const ROOT = path.resolve(__dirname, "..", "..");
-const TSX = path.join(ROOT, "node_modules", "tsx", "dist", "cli.mjs");
 
 /** Resolves with everything printed once `marker` has appeared on stdout. */
 function waitForOutput(child: ChildProcess, marker: string): Promise<string> {
@@ -25,33 +24,35 @@ function waitForOutput(child: ChildProcess, marker: string): Promise<string> {
 }
 
 describe("sandbox command line", () => {
-  it("prints its URLs and credentials, serves them, and exits 0 on SIGTERM", async function () {
-    this.timeout(30_000);
-    const child = spawn(process.execPath, [TSX, "sandbox/cli.ts", "--port", "0"], {
-      cwd: ROOT,
-      stdio: ["ignore", "pipe", "inherit"],
-    });
-    try {
-      const out = await waitForOutput(child, "Press Ctrl+C to stop.");
-      const url = /Sandbox listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out)![1];
-      expect(out).to.contain(`AutoDNS JSON    ${url}/autodns/v1`);
-      expect(out).to.contain(`ResellerClub    ${url}/resellerclub/api`);
-      expect(out).to.match(/Symantec VICE2 {2}https:\/\/127\.0\.0\.1:\d+\/vswebservices\/rest\/services/);
-      expect(out).to.contain("user=sandbox-user password=sandbox-password context=4");
-      const caFile = /sandbox CA +(\S+)/.exec(out)![1];
-      expect(fs.readFileSync(caFile, "utf8")).to.contain("BEGIN CERTIFICATE");
-      const info = (await (await fetch(`${url}/_sandbox`)).json()) as { urls: { autodnsJson: string } };
-      expect(info.urls.autodnsJson).to.equal(`${url}/autodns/v1`);
+  for (const signal of ["SIGTERM", "SIGINT"] as const) {
+    it(`prints its URLs and credentials, serves them, and exits 0 on ${signal}`, async function () {
+      this.timeout(30_000);
+      const child = spawn("npm", ["run", "--silent", "sandbox", "--", "--port", "0"], {
+        cwd: ROOT,
+        stdio: ["ignore", "pipe", "inherit"],
+      });
+      try {
+        const out = await waitForOutput(child, "Press Ctrl+C to stop.");
+        const url = /Sandbox listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out)![1];
+        expect(out).to.contain(`AutoDNS JSON    ${url}/autodns/v1`);
+        expect(out).to.contain(`ResellerClub    ${url}/resellerclub/api`);
+        expect(out).to.match(/Symantec VICE2 {2}https:\/\/127\.0\.0\.1:\d+\/vswebservices\/rest\/services/);
+        expect(out).to.contain("user=sandbox-user password=sandbox-password context=4");
+        const caFile = /sandbox CA +(\S+)/.exec(out)![1];
+        expect(fs.readFileSync(caFile, "utf8")).to.contain("BEGIN CERTIFICATE");
+        const info = (await (await fetch(`${url}/_sandbox`)).json()) as { urls: { autodnsJson: string } };
+        expect(info.urls.autodnsJson).to.equal(`${url}/autodns/v1`);
 
-      const exited = once(child, "exit") as Promise<[number | null, NodeJS.Signals | null]>;
-      child.kill("SIGTERM");
-      const [code] = await exited;
-      expect(code).to.equal(0);
-      expect(fs.existsSync(caFile), "the temporary PEM files are removed").to.equal(false);
-    } finally {
-      if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
-    }
-  });
+        const exited = once(child, "exit") as Promise<[number | null, NodeJS.Signals | null]>;
+        child.kill(signal);
+        const [code] = await exited;
+        expect(code).to.equal(0);
+        expect(fs.existsSync(caFile), "the temporary PEM files are removed").to.equal(false);
+      } finally {
+        if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+      }
+    });
+  }
 
   it("turns arguments into sandbox options and refuses bad ones", () => {
     expect(optionsFromArgs(["--port", "8080", "--job-seconds", "5", "--no-auto-approve"])).to.deep.include({
