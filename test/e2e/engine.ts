@@ -49,7 +49,7 @@ export async function pulumiCommand(): Promise<PulumiCommand> {
 
 export interface NewStackOptions {
   projectName: string;
-  /** Defaults to "test". */
+  /** Defaults to the project name (stack config files of a shared workDir must not collide). */
   stackName?: string;
   program: PulumiFn;
   /** The workspace directory (Pulumi.yaml goes there). Defaults to a fresh dir inside the temp dir. */
@@ -103,7 +103,7 @@ export async function newStack(opts: NewStackOptions): Promise<TestStack> {
   let stack: Stack;
   try {
     stack = await LocalWorkspace.createOrSelectStack(
-      { projectName: opts.projectName, stackName: opts.stackName ?? "test", program: opts.program },
+      { projectName: opts.projectName, stackName: opts.stackName ?? opts.projectName, program: opts.program },
       {
         workDir,
         pulumiHome: envVars.PULUMI_HOME,
