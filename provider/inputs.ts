@@ -127,3 +127,46 @@ export function vendorOf(inputs: Pick<CertificateInputs, VendorKind>): VendorKin
 
 /** Outputs that are secrets even though no input of the same name is. */
 export const SECRET_OUTPUTS = ["currentChallenge"];
+
+/** The input property names (echoed into outputs). */
+export const INPUT_KEYS = [
+  "certificateId",
+  "lifetimeMonths",
+  "renewBeforeDays",
+  "notAfter",
+  "renewalTrigger",
+  "waitTimeoutSeconds",
+  "autodns",
+  "symantec",
+  "resellerclub",
+] as const;
+
+/** Just the inputs of a props bag. */
+export function inputsOf(props: Record<string, unknown>): CertificateInputs {
+  const out: Record<string, unknown> = {};
+  for (const k of INPUT_KEYS) if (props[k] !== undefined) out[k] = props[k];
+  return out as unknown as CertificateInputs;
+}
+
+/** JSON with object keys sorted at every level, for order-insensitive comparison. */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
+  if (value && typeof value === "object") {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(",")}}`;
+  }
+  return JSON.stringify(value) ?? "null";
+}
+
+/** The inputs that are not the renewal's own knobs (trigger, lifetime) nor the echoed expiry. */
+export function otherInputsKey(inputs: CertificateInputs): string {
+  const {
+    notAfter: _n,
+    renewalTrigger: _t,
+    lifetimeMonths: _l,
+    ...rest
+  } = inputsOf(inputs as unknown as Record<string, unknown>);
+  return canonicalJson(rest);
+}

@@ -16,6 +16,7 @@ import {
   carriedState,
   finalized,
   inputsDiffer,
+  INPUT_KEYS,
   inputsOf,
   normalizedNotAfter,
   resourceId,
@@ -169,6 +170,12 @@ async function reconcileUnknown(step: RenewalStep, state: CertificateState): Pro
     : state;
 }
 
+/** The inputs a state was made with, every key present (unset ones as undefined). */
+function previousInputs(oldProps: Props): CertificateInputs {
+  const olds = inputsOf(oldProps) as unknown as Props;
+  return Object.fromEntries(INPUT_KEYS.map((k) => [k, olds[k]])) as unknown as CertificateInputs;
+}
+
 /** `update`: re-decides with the clock, renews at most once, follows pending renewals. */
 export async function update(id: string, oldProps: Props, newProps: Props) {
   const news = inputsOf(newProps);
@@ -196,9 +203,9 @@ export async function update(id: string, oldProps: Props, newProps: Props) {
     if (state.renewalStatus === "pending")
       return { outs: toOutputs(finalized(await waitForRenewal(step, state), undefined)) };
   }
-  // Decide against the lifetime/trigger that the last renewal was made for.
+  // Decide against the inputs the state was made with (trigger, lifetime, corrections).
   const decision = shouldRenew(
-    { ...state, lifetimeMonths: olds.lifetimeMonths, renewalTrigger: olds.renewalTrigger },
+    { ...state, ...previousInputs(oldProps), notAfter: state.notAfter },
     news,
     now,
   );

@@ -2,7 +2,7 @@
  * The renewal decision, as pure functions of state, inputs and the clock. Everything that decides
  * "renew now?" lives here so it can be tested at the boundary days without a vendor or an engine.
  */
-import { CertificateInputs, CertificateState, DEFAULT_RENEW_BEFORE_DAYS } from "./inputs";
+import { CertificateInputs, CertificateState, DEFAULT_RENEW_BEFORE_DAYS, otherInputsKey } from "./inputs";
 
 const DAY_MS = 86_400_000;
 
@@ -110,8 +110,10 @@ export function shouldRenew(
         reason: `the outcome of the last renewal of certificate ${id} is unknown; check at the vendor, then change renewalTrigger to renew again`,
       };
     }
+    // A changed input (say, a corrected contact id) is worth trying at once.
+    const inputsChanged = otherInputsKey(state) !== otherInputsKey(inputs);
     const retryAt = Date.parse(state.lastAttemptAt ?? "") + retryBackoffMs(state.failedAttempts);
-    if (Number.isFinite(retryAt) && now.getTime() < retryAt) {
+    if (!inputsChanged && Number.isFinite(retryAt) && now.getTime() < retryAt) {
       return {
         ...base,
         renew: false,
@@ -119,7 +121,8 @@ export function shouldRenew(
         reason: `the last renewal failed; retrying after ${new Date(retryAt).toISOString()} (change renewalTrigger to retry now)`,
       };
     }
-    return { ...base, renew: true, poll: false, reason: `${why}; retrying after a failed renewal` };
+    const retry = inputsChanged ? "retrying at once with changed inputs" : "retrying after a failed renewal";
+    return { ...base, renew: true, poll: false, reason: `${why}; ${retry}` };
   }
   return { ...base, renew: true, poll: false, reason: why };
 }

@@ -1,21 +1,17 @@
 /** Building and comparing the state (outputs) of a RenewedCertificate. */
 import { parseAnyDate } from "../sdk/common/dates";
 import { RenewalProgress } from "./backends/backend";
-import { CertificateInputs, CertificateState, DEFAULT_RENEW_BEFORE_DAYS, vendorOf } from "./inputs";
-import { RenewalDecision, renewAfterOf } from "./renewalPolicy";
+import {
+  CertificateInputs,
+  CertificateState,
+  DEFAULT_RENEW_BEFORE_DAYS,
+  canonicalJson,
+  inputsOf,
+  vendorOf,
+} from "./inputs";
 
-/** The input property names (echoed into outputs). */
-export const INPUT_KEYS = [
-  "certificateId",
-  "lifetimeMonths",
-  "renewBeforeDays",
-  "notAfter",
-  "renewalTrigger",
-  "waitTimeoutSeconds",
-  "autodns",
-  "symantec",
-  "resellerclub",
-] as const;
+export { INPUT_KEYS, inputsOf } from "./inputs";
+import { RenewalDecision, renewAfterOf } from "./renewalPolicy";
 
 /** Output-only property names: passed (as undefined when unset) so they are declared outputs. */
 export const OUTPUT_KEYS = [
@@ -36,13 +32,6 @@ export const OUTPUT_KEYS = [
   "renewedForNotAfter",
   "currentChallenge",
 ] as const;
-
-/** Just the inputs of a props bag. */
-export function inputsOf(props: Record<string, unknown>): CertificateInputs {
-  const out: Record<string, unknown> = {};
-  for (const k of INPUT_KEYS) if (props[k] !== undefined) out[k] = props[k];
-  return out as unknown as CertificateInputs;
-}
 
 /** The resource id: vendor and the vendor's certificate id. */
 export function resourceId(inputs: CertificateInputs): string {
@@ -135,18 +124,6 @@ export function finalized(
  */
 export function toOutputs(state: CertificateState): Record<string, unknown> {
   return JSON.parse(JSON.stringify(state)) as Record<string, unknown>;
-}
-
-/** JSON with object keys sorted at every level, for order-insensitive comparison. */
-export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
-  if (value && typeof value === "object") {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(",")}}`;
-  }
-  return JSON.stringify(value) ?? "null";
 }
 
 /**

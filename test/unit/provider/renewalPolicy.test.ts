@@ -89,6 +89,21 @@ describe("shouldRenew (pure renewal policy)", () => {
     expect(shouldRenew(failed, { ...inputs, renewalTrigger: "now" }, now).renew).to.equal(true);
   });
 
+  it("retries at once, skipping the backoff, when another input was corrected", () => {
+    const now = at(10 * DAY);
+    const failed = state({
+      renewalStatus: "failed",
+      failedAttempts: 3,
+      lastAttemptAt: new Date(now.getTime() - 60_000).toISOString(),
+      autodns: { adminContactId: "999" },
+    });
+    const fixed = { ...inputs, autodns: { adminContactId: "100" } };
+    const d = shouldRenew(failed, fixed, now);
+    expect(d.renew).to.equal(true);
+    expect(d.reason).to.match(/retrying at once with changed inputs/);
+    expect(shouldRenew(failed, { ...inputs, autodns: { adminContactId: "999" } }, now).renew).to.equal(false);
+  });
+
   it("does not retry automatically when the last outcome is unknown", () => {
     const unknown = state({
       renewalStatus: "failed",
