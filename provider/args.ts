@@ -32,7 +32,10 @@ export interface RenewedCertificateArgs {
   renewalTrigger?: pulumi.Input<string>;
   /** How long create/update follow the vendor's job before returning it as pending (default 0). */
   waitTimeoutSeconds?: pulumi.Input<number>;
+  /** InterNetX AutoDNS (JSON REST or XML gateway): connection, credentials, renewal details. */
   autodns?: pulumi.Input<AutodnsArgs>;
+  /** Symantec/DigiCert VICE2: endpoint, TLS client credentials, renewal fields. */
   symantec?: pulumi.Input<SymantecArgs>;
+  /** ResellerClub/LogicBoxes: endpoint, API, credentials, renewal options. */
   resellerclub?: pulumi.Input<ResellerClubArgs>;
 }

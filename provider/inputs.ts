@@ -5,8 +5,11 @@
 
 /** Domain-control validation of an AutoDNS renewal. */
 export interface AutodnsAuthenticationInput {
+  /** How domain control is validated: `"DNS"`, `"EMAIL"` or `"FILE"`. */
   method: "DNS" | "EMAIL" | "FILE";
+  /** The DNS validation record (method DNS). */
   dns?: string;
+  /** Let AutoDNS create the DNS validation record itself (method DNS only). */
   provisioning?: boolean;
 }
 
@@ -16,18 +19,29 @@ export interface AutodnsInput {
   protocol?: "json" | "xml";
   /** Base URL override. */
   endpoint?: string;
+  /** AutoDNS user (HTTP Basic / `<auth><user>`); else `AUTODNS_USER` or config `autodnsUser`. */
   user?: string;
+  /** AutoDNS password, a secret; else `AUTODNS_PASSWORD` or config `autodnsPassword`. */
   password?: string;
+  /** AutoDNS context: 4 (or your personal context) for live, 1 for demo; else `AUTODNS_CONTEXT` or config `autodnsContext`. */
   context?: string | number;
   /** Send `X-Domainrobot-Demo: true` (JSON). */
   demo?: boolean;
+  /** Renewal detail `product`, e.g. `QUICKSSLPREMIUM`; unset keeps the certificate's. */
   product?: string;
+  /** Renewal detail `software`: `APACHE2`, `IIS5`, `TOMCAT`, `PLESK`, … */
   software?: string;
+  /** A new PKCS#10 request (PEM or base64) for the renewed certificate. */
   csr?: string;
+  /** The certificate's name (common name). */
   name?: string;
+  /** Numeric AutoDNS contact id of the admin contact (JSON `adminContact.id`, XML `admin/id`). */
   adminContactId?: string | number;
+  /** Numeric AutoDNS contact id of the technical contact. */
   technicalContactId?: string | number;
+  /** Domain names of the renewed certificate besides its name. */
   subjectAlternativeNames?: string[];
+  /** Domain-control validation of the renewal. */
   authentication?: AutodnsAuthenticationInput;
   /** Request starts per second (default 3, the vendor's limit). */
   requestsPerSecond?: number;
@@ -37,22 +51,37 @@ export interface AutodnsInput {
 export interface SymantecInput {
   /** "production" (default), "pilot" or a base URL. */
   endpoint?: string;
+  /** RA/administrator certificate (PEM) for TLS client authentication; else `SYMANTEC_CLIENT_CERT` or config `symantecClientCertificate`. */
   clientCertificate?: string;
+  /** Private key (PEM) of `clientCertificate`, a secret; else `SYMANTEC_CLIENT_KEY` or config `symantecClientKey`. */
   clientKey?: string;
   /** CA certificate(s) to trust for the endpoint (e.g. the sandbox CA). */
   caCertificate?: string;
+  /** Subscriber's first name (required, at most 240 characters). */
   firstName?: string;
+  /** Subscriber's last name (required, at most 240 characters). */
   lastName?: string;
+  /** Subscriber's e-mail address, or a comma-separated list (required, at most 240 characters). */
   email?: string;
+  /** PKCS#10 request (PEM or base64) for the renewed certificate (required). */
   csr?: string;
+  /** Product of the certificate: `Server`, `GlobalServer`, `PrivateServer`, `CodeSigning`, … (required). */
   certProductType?: string;
+  /** Server software, e.g. `Apache` (required, at most 240 characters). */
   serverType?: string;
+  /** The certificate being renewed (PEM): its expiry schedules renewals. */
   originalCertificate?: string;
+  /** Challenge phrase of the certificate being renewed (required, at most 32 characters, secret). */
   originalChallenge?: string;
+  /** Challenge phrase for the renewed certificate (required, at most 32 characters, secret). */
   challenge?: string;
+  /** Domain names of the renewed certificate besides its common name (at most 100). */
   subjectAlternativeNames?: string[];
+  /** `sha256WithRSAEncryption`, `ECDSAwithSHA256`, …; unset uses the account's default. */
   signatureAlgorithm?: string;
+  /** Certificate Transparency logging: `"public"` or `"nolog"`. */
   ctLogOption?: "public" | "nolog";
+  /** A specific end date of the renewed certificate, `MM/DD/YYYY`. */
   specificEndDate?: string;
 }
 
@@ -62,23 +91,37 @@ export interface ResellerClubInput {
   endpoint?: string;
   /** "digitalcertificate" (default) or "sslcert". */
   api?: "digitalcertificate" | "sslcert";
+  /** Reseller id (`auth-userid`); else `RESELLERCLUB_AUTH_USERID` or config `resellerclubAuthUserId`. */
   authUserId?: string | number;
+  /** API key (`api-key`), a secret; else `RESELLERCLUB_API_KEY` or config `resellerclubApiKey`. */
   apiKey?: string;
+  /** `additional-licenses` (digitalcertificate API; default 0). */
   additionalLicenses?: number;
+  /** `invoice-option` (default `NoInvoice`); `OnlyAdd` or `PayInvoice` without balance leave the renewal pending. */
   invoiceOption?: "NoInvoice" | "PayInvoice" | "KeepInvoice" | "OnlyAdd";
+  /** Sent as `attr-nameN`/`attr-valueN` (digitalcertificate API only): `org_*`, `admin_*`, `tech_*`, `approveremail`, `software`, `csrString`. */
   attributes?: Record<string, string>;
 }
 
 /** Resolved inputs of one resource. */
 export interface CertificateInputs {
+  /** AutoDNS certificate id; Symantec original transaction id; ResellerClub order id. */
   certificateId: string | number;
+  /** Validity requested for each renewal, in months. */
   lifetimeMonths: number;
+  /** Renew when fewer days than this remain (default 30). */
   renewBeforeDays?: number;
+  /** Current expiry (ISO-8601), for vendors that cannot report it (Symantec). */
   notAfter?: string;
+  /** Change it to force one in-place renewal now. */
   renewalTrigger?: string;
+  /** How long create/update follow the vendor's job before returning it as pending (default 0). */
   waitTimeoutSeconds?: number;
+  /** The AutoDNS block (exactly one vendor block is set). */
   autodns?: AutodnsInput;
+  /** The Symantec/DigiCert block. */
   symantec?: SymantecInput;
+  /** The ResellerClub block. */
   resellerclub?: ResellerClubInput;
 }
 
@@ -87,17 +130,29 @@ export type RenewalStatus = "none" | "pending" | "succeeded" | "failed";
 
 /** Outputs: the inputs echoed, plus what the provider learned. */
 export interface CertificateState extends CertificateInputs {
+  /** Expiry of the certificate as last known (ISO-8601, UTC). */
   notAfter?: string;
+  /** `notAfter − renewBeforeDays`: from then on a renewal is due. */
   renewAfter?: string;
+  /** Whether a renewal was due as of the last provider call. */
   renewalDue: boolean;
+  /** One sentence: why the last or next renewal happens; "" when none. */
   renewalReason: string;
+  /** AutoDNS job id or ResellerClub action id (`eaqid`) of the last renewal. */
   jobId?: string;
+  /** Symantec transaction id of the last renewal. */
   transactionId?: string;
+  /** State of the last renewal. */
   renewalStatus: RenewalStatus;
+  /** The vendor's own word for that state (`RUNNING`, `SUCCESS`, `0x00`, `Success`, …). */
   vendorStatus?: string;
+  /** The current certificate (PEM) when the vendor returns one. */
   certificatePem?: string;
+  /** Renewals this resource submitted and the vendor accepted. */
   renewalCount: number;
+  /** When the last renewal was submitted (ISO-8601). */
   lastRenewedAt?: string;
+  /** The last renewal's error; "" after a success. */
   lastError?: string;
   /** Failed renewal attempts since the last success (drives the retry backoff). */
   failedAttempts: number;

@@ -18,10 +18,15 @@ export const TYPE_NAME = "RenewedCertificate";
  * `pulumi up` renews it exactly once, and the vendor's job or transaction id lands in the outputs.
  */
 export class RenewedCertificate extends pulumi.dynamic.Resource {
+  /** The vendor's id of the certificate (echoed input; ids are strings). */
   declare readonly certificateId: pulumi.Output<string>;
+  /** Validity requested for each renewal, in months (echoed input). */
   declare readonly lifetimeMonths: pulumi.Output<number>;
+  /** Renewal threshold in days (echoed input; unset means 30). */
   declare readonly renewBeforeDays: pulumi.Output<number | undefined>;
+  /** The renewal trigger (echoed input). */
   declare readonly renewalTrigger: pulumi.Output<string | undefined>;
+  /** How long create/update follow the vendor's job (echoed input; unset means 0). */
   declare readonly waitTimeoutSeconds: pulumi.Output<number | undefined>;
   /** Expiry of the certificate as last known (ISO-8601, UTC). */
   declare readonly notAfter: pulumi.Output<string | undefined>;
@@ -41,9 +46,13 @@ export class RenewedCertificate extends pulumi.dynamic.Resource {
   declare readonly vendorStatus: pulumi.Output<string | undefined>;
   /** The renewed certificate (PEM) when the vendor returns one. */
   declare readonly certificatePem: pulumi.Output<string | undefined>;
+  /** Renewals this resource submitted and the vendor accepted. */
   declare readonly renewalCount: pulumi.Output<number>;
+  /** When the last renewal was submitted (ISO-8601). */
   declare readonly lastRenewedAt: pulumi.Output<string | undefined>;
+  /** The last renewal's error; "" after a success. */
   declare readonly lastError: pulumi.Output<string | undefined>;
+  /** Failed renewal attempts since the last success (drives the retry backoff, 1 h doubling to 24 h). */
   declare readonly failedAttempts: pulumi.Output<number>;
 
   constructor(name: string, args: RenewedCertificateArgs, opts?: pulumi.CustomResourceOptions) {

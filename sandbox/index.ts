@@ -9,6 +9,10 @@
  * await client.renew("100");
  * await sandbox.close();
  * ```
+ *
+ * Also importable as `pulumi-renewed-certificate/sandbox`.
+ *
+ * @module sandbox
  */
 import * as http from "node:http";
 import * as https from "node:https";

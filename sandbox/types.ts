@@ -36,7 +36,9 @@ export interface SandboxOptions {
 
 /** Demo credentials, as the clients take them. */
 export interface SandboxCredentials {
+  /** AutoDNS user, password and context (JSON and XML). */
   autodns: { user: string; password: string; context: number };
+  /** ResellerClub reseller id and API key. */
   resellerclub: { authUserId: string; apiKey: string };
   /** A client certificate registered with the Symantec routes, and the CA to trust the server. */
   symantec: { clientCertificate: string; clientKey: string; caCertificate: string };
@@ -60,10 +62,13 @@ export interface SandboxUrls {
 export interface Sandbox {
   /** `http://127.0.0.1:P`. */
   url: string;
+  /** Base URLs of the emulated APIs: pass them as the vendor blocks' `endpoint`. */
   urls: SandboxUrls;
+  /** The demo credentials every emulated API accepts. */
   credentials: SandboxCredentials;
   /** The sandbox CA (PEM): it issued every certificate, the HTTPS server's and the client's. */
   caCertificate: string;
+  /** Seeds data, moves the clock, finishes jobs, injects faults and reads the request log. */
   admin: SandboxAdmin;
   /** Stops both servers (open connections are closed). */
   close(): Promise<void>;
@@ -194,14 +199,17 @@ export interface SandboxClientCertificate {
 
 /** The sandbox clock: real time plus an offset. */
 export interface SandboxClock {
+  /** The current sandbox time. */
   now(): Date;
   /** Sets the current sandbox time (ISO-8601 or Date); it keeps running from there. */
   set(instant: string | Date): Date;
+  /** Moves the sandbox time forward (e.g. `{ days: 35 }`) and returns the new time. */
   advance(by: { days?: number; hours?: number; minutes?: number; seconds?: number }): Date;
 }
 
 /** The admin API, in-process (`sandbox.admin`) and over HTTP (`/_sandbox/...`). */
 export interface SandboxAdmin {
+  /** The sandbox clock (vendor expiry rules and job completion use it). */
   clock: SandboxClock;
   /** Adds a certificate (AutoDNS certificate, ResellerClub order, Symantec transaction). */
   seedCertificate(spec: SeedCertificateSpec): Promise<SandboxCertificate>;
@@ -210,9 +218,11 @@ export interface SandboxAdmin {
    * re-issued) first, so the answer matches what a vendor read would show.
    */
   certificate(vendor: SandboxVendor, id: string): SandboxCertificate | undefined;
+  /** Reads every certificate, or every one of a vendor. */
   certificates(vendor?: SandboxVendor): SandboxCertificate[];
   /** Reads a job (after finishing jobs that are due); admin reads never count as polls. */
   job(id: string): SandboxJob | undefined;
+  /** Reads jobs, optionally of one vendor and/or certificate. */
   jobs(filter?: { vendor?: SandboxVendor; certificateId?: string }): SandboxJob[];
   /** Finishes a job with success: the certificate is re-issued with the requested lifetime. */
   completeJob(id: string): Promise<SandboxJob>;
@@ -220,13 +230,19 @@ export interface SandboxAdmin {
   failJob(id: string, reason?: string): Promise<SandboxJob>;
   /** Symantec: approves a pending transaction so pickup returns its certificate. */
   approve(transactionId: string): Promise<SandboxJob>;
+  /** Whether Symantec renewals return their certificate at once (true) or wait for `approve`. */
   setSymantecAutoApprove(on: boolean): void;
   /** ResellerClub customer balance (PayInvoice needs enough of it). */
   setBalance(amount: number): void;
+  /** The ResellerClub customer balance. */
   balance(): number;
+  /** Makes matching requests fail as `spec` says (see docs/SANDBOX.md). */
   injectFault(spec: FaultSpec): SandboxFault;
+  /** The faults still active. */
   faults(): SandboxFault[];
+  /** Removes every fault. */
   clearFaults(): void;
+  /** The request log, optionally filtered. */
   requests(filter?: { vendor?: SandboxVendor; route?: string; certificateId?: string }): SandboxRequest[];
   /** Accepted renewals of a certificate (Symantec: of the whole transaction chain). */
   renewalCount(vendor: SandboxVendor, id: string): number;

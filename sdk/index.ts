@@ -1,6 +1,8 @@
 /**
  * Typed clients for the four certificate renewal APIs. Nothing here imports `@pulumi/pulumi`:
- * the clients are usable on their own.
+ * the clients are usable on their own (`pulumi-renewed-certificate/sdk/index`).
+ *
+ * @module sdk
  */
 export * from "./common/errors";
 export * from "./common/dates";
