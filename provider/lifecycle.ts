@@ -10,7 +10,15 @@ import { providerNow } from "./clock";
 import { ambientCredential, setConfiguredCredentials } from "./credentials";
 import { CertificateInputs, CertificateState, vendorOf } from "./inputs";
 import { RenewalDecision, shouldRenew } from "./renewalPolicy";
-import { RenewalStep, failWithState, pollOnce, renewOnce, waitForRenewal } from "./renewal";
+import {
+  RenewalStep,
+  failWithState,
+  interruptedMessage,
+  pollOnce,
+  recoverFromJournal,
+  renewOnce,
+  waitForRenewal,
+} from "./renewal";
 import {
   adoptedState,
   carriedState,
@@ -120,11 +128,16 @@ export async function create(props: Props) {
   const step = stepFor(id, inputs, props, now);
   const snapshot = await step.backend.inspect(String(inputs.certificateId));
   const notAfter = snapshot.notAfter ?? normalizedNotAfter(inputs.notAfter);
-  const state = adoptedState(inputs, notAfter, snapshot.certificatePem);
-  const decision = shouldRenew(undefined, { ...inputs, notAfter }, now);
+  const adopted = adoptedState(inputs, notAfter, snapshot.certificatePem);
+  // An earlier run may have renewed it without saving the result (see ./journal.ts).
+  const settled = await settleEarlier(step, adopted);
+  if (settled.done) return { id, outs: toOutputs(finalized(settled.state, undefined)) };
+  const state = settled.state;
+  const decision = shouldRenew(state === adopted ? undefined : state, { ...inputs, notAfter }, now);
   if (!decision.renew) return { id, outs: toOutputs(finalized(state, decision)) };
   say(`RenewedCertificate ${id}: renewing on adoption — ${decision.reason}`);
   const renewed = await renewOnce(step, state, decision.reason);
+  sayIfOther(id, renewed.renewalReason, decision.reason);
   return {
     id,
     outs: toOutputs(finalized(renewed, afterRenewal(renewed, inputs, now), renewed.renewalReason)),
@@ -153,9 +166,11 @@ async function reconcileUnknown(step: RenewalStep, state: CertificateState): Pro
     );
   const snapshot = await step.backend.inspect(certificateId);
   if (snapshot.notAfter && state.notAfter && Date.parse(snapshot.notAfter) > Date.parse(state.notAfter)) {
+    const latest = await latestFinishedRenewal(step, state);
     return {
       ...state,
       ...snapshot,
+      jobId: latest?.jobId ?? state.jobId,
       renewalStatus: "succeeded",
       vendorStatus: "SUCCESS",
       outcomeUnknown: false,
@@ -170,6 +185,92 @@ async function reconcileUnknown(step: RenewalStep, state: CertificateState): Pro
     : state;
 }
 
+/** The vendor's latest renewal when it finished and state does not know it yet (best effort). */
+async function latestFinishedRenewal(step: RenewalStep, state: CertificateState) {
+  const latest = await step.backend.latestRenewal?.(String(step.inputs.certificateId)).catch(() => undefined);
+  return latest?.status === "succeeded" && latest.jobId && latest.jobId !== state.jobId ? latest : undefined;
+}
+
+/**
+ * Re-reads the expiry at the vendor. When it moved past what state knows and not by the renewal
+ * state already records, it was renewed elsewhere — by hand, or by a run whose result was never
+ * saved: the new expiry is recorded, with the vendor's finished renewal where it can be listed.
+ */
+async function withVendorExpiry(step: RenewalStep, state: CertificateState): Promise<CertificateState> {
+  const snapshot = await step.backend.inspect(String(step.inputs.certificateId));
+  const moved =
+    snapshot.notAfter && (!state.notAfter || Date.parse(snapshot.notAfter) > Date.parse(state.notAfter));
+  if (!moved) {
+    return snapshot.certificatePem && !state.certificatePem
+      ? { ...state, certificatePem: snapshot.certificatePem }
+      : state;
+  }
+  const next = {
+    ...state,
+    notAfter: snapshot.notAfter,
+    certificatePem: snapshot.certificatePem ?? state.certificatePem,
+  };
+  if (state.renewalStatus === "succeeded" && state.renewedForNotAfter === state.notAfter) return next;
+  const latest = await latestFinishedRenewal(step, state);
+  const reason = `renewed outside Pulumi: the expiry moved from ${state.notAfter ?? "unknown"} to ${snapshot.notAfter}`;
+  if (!latest) return { ...next, renewalReason: reason };
+  return {
+    ...next,
+    jobId: latest.jobId,
+    renewalStatus: "succeeded",
+    vendorStatus: latest.vendorStatus,
+    renewedForNotAfter: state.notAfter,
+    outcomeUnknown: false,
+    failedAttempts: 0,
+    lastError: "",
+    renewalReason: `${reason} (renewal ${latest.jobId})`,
+  };
+}
+
+/** Prints the reason a renewal ended up with when it is not the planned one (a renewal was followed instead). */
+function sayIfOther(id: string, reason: string, planned: string): void {
+  if (reason && reason !== planned) say(`RenewedCertificate ${id}: ${reason}`);
+}
+
+/**
+ * Follows or settles an earlier renewal before anything new is decided: one pending in state,
+ * one whose outcome is unknown, or one found in the journal. `done`: return `state` as it is.
+ * `olds` (update only) keeps the old lifetime/trigger echoed while a renewal is pending, so a
+ * change made meanwhile still renews later.
+ */
+async function settleEarlier(
+  step: RenewalStep,
+  carried: CertificateState,
+  olds?: CertificateState,
+): Promise<{ state: CertificateState; done: boolean }> {
+  const recovered = recoverFromJournal(step, carried);
+  let state = recovered.state;
+  if (state.renewalStatus === "pending") {
+    state = await pollOnce(step, state);
+    if (state.renewalStatus === "pending") {
+      const kept = olds
+        ? { ...state, lifetimeMonths: olds.lifetimeMonths, renewalTrigger: olds.renewalTrigger }
+        : state;
+      return { state: await waitForRenewal(step, kept), done: true };
+    }
+  } else if (state.outcomeUnknown && state.renewalStatus === "failed") {
+    try {
+      state = await reconcileUnknown(step, state);
+    } catch (e) {
+      failWithState(
+        step,
+        { ...state, lastError: (e as Error).message },
+        `could not look up the earlier renewal of ${step.id}: ${(e as Error).message}`,
+      );
+    }
+    if (state.renewalStatus === "pending") return { state: await waitForRenewal(step, state), done: true };
+    // Say it loudly once: an interrupted run left a renewal nobody can look up.
+    if (recovered.interrupted && state.outcomeUnknown)
+      failWithState(step, state, interruptedMessage(step, state));
+  }
+  return { state, done: false };
+}
+
 /** The inputs a state was made with, every key present (unset ones as undefined). */
 function previousInputs(oldProps: Props): CertificateInputs {
   const olds = inputsOf(oldProps) as unknown as Props;
@@ -181,40 +282,35 @@ export async function update(id: string, oldProps: Props, newProps: Props) {
   const news = inputsOf(newProps);
   const now = providerNow();
   const step = stepFor(id, news, newProps, now);
-  let state = carriedState(oldProps as unknown as CertificateState, news);
   const olds = oldProps as unknown as CertificateState;
-  if (state.renewalStatus === "pending") {
-    state = await pollOnce(step, state);
-    if (state.renewalStatus === "pending") {
-      // Keep the old lifetime/trigger echoed so a change made meanwhile still renews later.
-      const kept = { ...state, lifetimeMonths: olds.lifetimeMonths, renewalTrigger: olds.renewalTrigger };
-      return { outs: toOutputs(finalized(await waitForRenewal(step, kept), undefined)) };
-    }
-  } else if (state.outcomeUnknown && state.renewalStatus === "failed") {
+  const settled = await settleEarlier(step, carriedState(olds, news), olds);
+  if (settled.done) return { outs: toOutputs(finalized(settled.state, undefined)) };
+  let state = settled.state;
+  // Decide against the inputs the state was made with (trigger, lifetime, corrections).
+  const decide = (s: CertificateState) =>
+    shouldRenew({ ...s, ...previousInputs(oldProps), notAfter: s.notAfter }, news, now);
+  let decision = decide(state);
+  if (decision.renew) {
+    // State may be stale (a renewal made elsewhere, or by a run whose result was lost): look first.
     try {
-      state = await reconcileUnknown(step, state);
+      state = await withVendorExpiry(step, state);
     } catch (e) {
       failWithState(
         step,
         { ...state, lastError: (e as Error).message },
-        `could not look up the earlier renewal of ${id}: ${(e as Error).message}`,
+        `could not re-read the expiry of ${id} before renewing, so no renewal was submitted: ${(e as Error).message}`,
       );
     }
-    if (state.renewalStatus === "pending")
-      return { outs: toOutputs(finalized(await waitForRenewal(step, state), undefined)) };
+    decision = decide(state);
+    if (!decision.renew) say(`RenewedCertificate ${id}: no renewal after all — ${state.renewalReason}`);
   }
-  // Decide against the inputs the state was made with (trigger, lifetime, corrections).
-  const decision = shouldRenew(
-    { ...state, ...previousInputs(oldProps), notAfter: state.notAfter },
-    news,
-    now,
-  );
   if (!decision.renew) {
     const reason = decision.reason || (state.renewalCount ? state.renewalReason : "");
     return { outs: toOutputs(finalized(state, decision, reason)) };
   }
   say(`RenewedCertificate ${id}: renewing — ${decision.reason}`);
   const renewed = await renewOnce(step, state, decision.reason);
+  sayIfOther(id, renewed.renewalReason, decision.reason);
   return { outs: toOutputs(finalized(renewed, afterRenewal(renewed, news, now), renewed.renewalReason)) };
 }
 
@@ -224,21 +320,11 @@ export async function read(id: string, props: Props) {
   const now = providerNow();
   const step = stepFor(id, inputs, props, now);
   let state = props as unknown as CertificateState;
+  // A renewal an interrupted run had accepted is recorded; an unanswered one is left to update.
+  const recovered = recoverFromJournal(step, state);
+  if (!recovered.interrupted) state = recovered.state;
   if (state.renewalStatus === "pending") state = await pollOnce(step, state);
-  const snapshot = await step.backend.inspect(String(inputs.certificateId));
-  if (snapshot.notAfter && (!state.notAfter || Date.parse(snapshot.notAfter) > Date.parse(state.notAfter))) {
-    const ours = state.renewalStatus === "succeeded" && state.renewedForNotAfter === state.notAfter;
-    state = {
-      ...state,
-      notAfter: snapshot.notAfter,
-      certificatePem: snapshot.certificatePem ?? state.certificatePem,
-      renewalReason: ours
-        ? state.renewalReason
-        : `renewed outside Pulumi: the expiry moved from ${state.notAfter ?? "unknown"} to ${snapshot.notAfter}`,
-    };
-  } else if (snapshot.certificatePem && !state.certificatePem) {
-    state = { ...state, certificatePem: snapshot.certificatePem };
-  }
+  state = await withVendorExpiry(step, state);
   const decision = shouldRenew(state, inputs, now);
   const outs = toOutputs(finalized(state, decision, decision.renew ? decision.reason : state.renewalReason));
   if (props[PROVIDER_KEY] !== undefined) outs[PROVIDER_KEY] = props[PROVIDER_KEY];

@@ -1,11 +1,11 @@
-/* eslint-disable @typescript-eslint/no-require-imports -- requiring by package path inside each method keeps the serialized provider small and free of captured code. */
+/* eslint-disable @typescript-eslint/no-require-imports -- `export =` modules are imported with `import … = require(…)`. */
 /**
- * `RenewedCertificateProvider`, the object Pulumi serializes into every resource's state.
- * Each method only `require`s the lifecycle module by its package path and forwards: nothing is
- * captured by value, so the serialized provider stays about 1 KB and holds no credentials.
+ * `RenewedCertificateProvider`: the provider's methods as a class, for driving the lifecycle
+ * directly (tests, tools). What Pulumi serializes into state is ./serializedProvider (the module
+ * itself, so that it serializes as a `require` of this package); the class forwards to it.
  */
 import type * as pulumi from "@pulumi/pulumi";
-import type * as Lifecycle from "./lifecycle";
+import serializedProvider = require("./serializedProvider");
 
 /** Property bags as the dynamic-provider host hands them over. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -14,39 +14,33 @@ type Props = Record<string, any>;
 /** The dynamic provider of {@link RenewedCertificate}; construct it directly to drive the lifecycle in tests. */
 export class RenewedCertificateProvider implements pulumi.dynamic.ResourceProvider {
   /** Remembers credentials set as stack config (`pulumi-nodejs:autodnsPassword`, …). */
-  async configure(req: pulumi.dynamic.ConfigureRequest): Promise<void> {
-    const lc: typeof Lifecycle = require("pulumi-renewed-certificate/dist/provider/lifecycle.js");
-    await lc.configure((key) => req.config.get(key));
+  configure(req: pulumi.dynamic.ConfigureRequest): Promise<void> {
+    return serializedProvider.configure(req);
   }
 
   /** Validates inputs without the network: one failure per bad property. */
-  async check(_olds: Props, news: Props): Promise<pulumi.dynamic.CheckResult> {
-    const lc: typeof Lifecycle = require("pulumi-renewed-certificate/dist/provider/lifecycle.js");
-    return lc.check(news);
+  check(olds: Props, news: Props): Promise<pulumi.dynamic.CheckResult> {
+    return serializedProvider.check(olds, news);
   }
 
   /** Decides from state and the clock whether a renewal is due. */
-  async diff(id: string, olds: Props, news: Props): Promise<pulumi.dynamic.DiffResult> {
-    const lc: typeof Lifecycle = require("pulumi-renewed-certificate/dist/provider/lifecycle.js");
-    return lc.diff(id, olds, news);
+  diff(id: string, olds: Props, news: Props): Promise<pulumi.dynamic.DiffResult> {
+    return serializedProvider.diff(id, olds, news);
   }
 
   /** Adopts the certificate; renews only when already due. */
-  async create(inputs: Props): Promise<pulumi.dynamic.CreateResult> {
-    const lc: typeof Lifecycle = require("pulumi-renewed-certificate/dist/provider/lifecycle.js");
-    return lc.create(inputs);
+  create(inputs: Props): Promise<pulumi.dynamic.CreateResult> {
+    return serializedProvider.create(inputs);
   }
 
   /** Refreshes expiry and renewal state. */
-  async read(id: string, props?: Props): Promise<pulumi.dynamic.ReadResult> {
-    const lc: typeof Lifecycle = require("pulumi-renewed-certificate/dist/provider/lifecycle.js");
-    return lc.read(id, props ?? {});
+  read(id: string, props?: Props): Promise<pulumi.dynamic.ReadResult> {
+    return serializedProvider.read(id, props);
   }
 
   /** Renews at most once, or follows the pending renewal. */
-  async update(id: string, olds: Props, news: Props): Promise<pulumi.dynamic.UpdateResult> {
-    const lc: typeof Lifecycle = require("pulumi-renewed-certificate/dist/provider/lifecycle.js");
-    return lc.update(id, olds, news);
+  update(id: string, olds: Props, news: Props): Promise<pulumi.dynamic.UpdateResult> {
+    return serializedProvider.update(id, olds, news);
   }
 
   /** Forgets the resource; never revokes or cancels anything. */

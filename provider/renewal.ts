@@ -3,10 +3,12 @@
  * already pending at the vendor first; record the job id the moment the vendor accepts it; if
  * anything fails after that, fail with the accepted state attached so the engine keeps it.
  */
-import { ConnectionError } from "../sdk/common/errors";
+import { ConnectionError, DecodeError, ServerError, VENDOR_LABELS } from "../sdk/common/errors";
 import { realSleep, Sleep } from "../sdk/common/rateLimiter";
+import { canFindPendingRenewals } from "./backends";
 import { RenewalProgress, VendorBackend } from "./backends/backend";
-import { CertificateInputs, CertificateState } from "./inputs";
+import { CertificateInputs, CertificateState, vendorOf } from "./inputs";
+import { clearJournal, journalReflected, readJournal, writeJournal } from "./journal";
 import { finalized, toOutputs, withProgress } from "./state";
 
 /**
@@ -89,6 +91,98 @@ export async function pollOnce(step: RenewalStep, state: CertificateState): Prom
 }
 
 /**
+ * Whether a failed renew may still have been carried out: no answer after the request was sent
+ * (timeout, reset), an answer we cannot read although it came with HTTP 2xx (truncated, garbled,
+ * or accepted without an id), or a gateway that lost its upstream (502/504). Anything else —
+ * the vendor's refusal, 429, 500/503 — means the vendor did not act.
+ */
+export function renewOutcomeUnknown(e: unknown): boolean {
+  if (e instanceof ConnectionError) return e.requestSent;
+  if (e instanceof DecodeError || e instanceof ServerError)
+    return e.status === undefined || e.status < 300 || e.status === 502 || e.status === 504;
+  return false;
+}
+
+function vendorLabel(inputs: CertificateInputs): string {
+  const vendor = vendorOf(inputs);
+  return vendor ? VENDOR_LABELS[vendor] : "the vendor";
+}
+
+/** What the user can do about a renewal whose outcome is unknown, by what the vendor allows. */
+export function unknownOutcomeAdvice(inputs: CertificateInputs): string {
+  const label = vendorLabel(inputs);
+  if (canFindPendingRenewals(inputs))
+    return `run pulumi up again: it looks for the renewal at ${label} first and follows it; if none is found, it renews after the retry backoff`;
+  const found = inputs.symantec
+    ? "if it is there, set symantec.originalCertificate to the renewed certificate and the next pulumi up records it"
+    : "if it is there, pulumi refresh records the new expiry once the renewal completes";
+  return (
+    `${label} cannot be searched for it: check the vendor's console for the renewal; ${found}; ` +
+    `if it is not, change renewalTrigger to renew again`
+  );
+}
+
+/**
+ * Applies the renewal journal (see ./journal.ts) for vendors that cannot be searched: a renewal an
+ * earlier run submitted whose result never reached state is adopted when the vendor's answer had
+ * arrived, and otherwise makes the outcome unknown (`interrupted`). Searchable vendors answer the
+ * same question themselves (renewOnce and reconcileUnknown search them first).
+ */
+export function recoverFromJournal(
+  step: RenewalStep,
+  state: CertificateState,
+): { state: CertificateState; interrupted: boolean } {
+  const none = { state, interrupted: false };
+  if (canFindPendingRenewals(step.inputs)) return none;
+  const entry = readJournal(step.inputs, step.id);
+  if (!entry) return none;
+  if (journalReflected(entry, state)) {
+    clearJournal(step.inputs, step.id);
+    return none;
+  }
+  const label = vendorLabel(step.inputs);
+  const base: CertificateState = {
+    ...state,
+    lastAttemptAt: entry.submittedAt,
+    renewedForNotAfter: entry.forNotAfter ?? state.notAfter,
+  };
+  const ref = entry.jobId ?? entry.transactionId;
+  if (ref) {
+    const recovered: CertificateState = {
+      ...base,
+      jobId: entry.jobId ?? state.jobId,
+      transactionId: entry.transactionId ?? state.transactionId,
+      renewalStatus: "pending",
+      vendorStatus: entry.vendorStatus ?? "accepted",
+      outcomeUnknown: false,
+      renewalCount: (state.renewalCount ?? 0) + 1,
+      lastRenewedAt: entry.submittedAt,
+      currentChallenge: step.inputs.symantec?.challenge ?? state.currentChallenge,
+      renewalReason: `renewal ${ref}, accepted by ${label} at ${entry.submittedAt} in a run whose result was not saved, is recorded now`,
+    };
+    return { state: recovered, interrupted: false };
+  }
+  const unknown: CertificateState = {
+    ...base,
+    renewalStatus: "failed",
+    outcomeUnknown: true,
+    failedAttempts: (state.failedAttempts ?? 0) + 1,
+    lastError: `a renewal submitted to ${label} at ${entry.submittedAt} by a run that was interrupted has no recorded outcome`,
+    renewalReason: `a renewal was submitted at ${entry.submittedAt} by a run that was interrupted before ${label} answered`,
+  };
+  return { state: unknown, interrupted: true };
+}
+
+/** The error for a renewal an interrupted run submitted without an answer. */
+export function interruptedMessage(step: RenewalStep, state: CertificateState): string {
+  return (
+    `a renewal of ${step.id} was submitted at ${state.lastAttemptAt} by a pulumi run that was interrupted ` +
+    `before ${vendorLabel(step.inputs)} answered, and it was not saved in state. It will not be submitted again ` +
+    `automatically: ${unknownOutcomeAdvice(step.inputs)}`
+  );
+}
+
+/**
  * Renews once: adopts a renewal already pending at the vendor instead of submitting another,
  * records acceptance immediately, then waits up to `waitTimeoutSeconds`.
  */
@@ -119,6 +213,11 @@ export async function renewOnce(
     );
     return waitForRenewal(step, adopted);
   }
+  // Journaled first: if this process or the engine dies before the answer is saved, the next run knows.
+  const journaled = !canFindPendingRenewals(step.inputs);
+  const submittedAt = step.now.toISOString();
+  const entry = { resource: step.id, submittedAt, forNotAfter: state.notAfter };
+  if (journaled) writeJournal(step.inputs, entry);
   let progress: RenewalProgress;
   try {
     progress = await step.backend.renew({
@@ -130,7 +229,9 @@ export async function renewOnce(
       ctid: `${certificateId}-${step.now.getTime()}`,
     });
   } catch (e) {
-    const unknownOutcome = e instanceof ConnectionError && e.requestSent;
+    const unknownOutcome = renewOutcomeUnknown(e);
+    // A refusal is final: the entry goes. An unknown outcome stays journaled until state has it.
+    if (journaled && !unknownOutcome) clearJournal(step.inputs, step.id);
     const message = (e as Error).message;
     failWithState(
       step,
@@ -145,11 +246,18 @@ export async function renewOnce(
         renewedForNotAfter: unknownOutcome ? state.notAfter : state.renewedForNotAfter,
       },
       unknownOutcome
-        ? `the renewal of ${step.id} may have reached the vendor but no answer came back (${message}). ` +
-            `It will not be submitted again automatically: the next pulumi up looks for it at the vendor; ` +
-            `if none is found, check the vendor's console and change renewalTrigger to renew again`
+        ? `the renewal of ${step.id} may have reached ${vendorLabel(step.inputs)} but no usable answer came back ` +
+            `(${message}). It will not be submitted again automatically: ${unknownOutcomeAdvice(step.inputs)}`
         : `the renewal of ${step.id} failed: ${message}`,
     );
+  }
+  if (journaled) {
+    const { jobId, transactionId, vendorStatus } = progress;
+    writeJournal(step.inputs, { ...entry, jobId, transactionId, vendorStatus });
+  }
+  if (progress.note) {
+    // The backend followed a renewal already at the vendor instead of submitting one.
+    return waitForRenewal(step, withProgress({ ...state, renewalReason: progress.note }, progress, step.now));
   }
   const accepted = withProgress(
     {

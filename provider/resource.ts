@@ -2,11 +2,15 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { RenewedCertificateArgs } from "./args";
 import { SECRET_OUTPUTS } from "./inputs";
-import { RenewedCertificateProvider } from "./provider";
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- an `export =` module (see there).
+import serializedProvider = require("./serializedProvider");
 import { OUTPUT_KEYS } from "./state";
 
-/** The one provider instance every resource shares (serialized once per resource, ~1 KB). */
-const provider = new RenewedCertificateProvider();
+/**
+ * The one provider every resource shares. It is the ./serializedProvider module object itself
+ * (never a copy), so that Pulumi serializes it as a `require` of this package (see that module).
+ */
+const provider: pulumi.dynamic.ResourceProvider = serializedProvider;
 
 /** The module part of the type token `pulumi-nodejs:dynamic/renewed-certificate:RenewedCertificate`. */
 export const TYPE_MODULE = "renewed-certificate";

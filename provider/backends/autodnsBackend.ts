@@ -64,6 +64,12 @@ export class AutodnsBackend implements VendorBackend {
     return job ? autodnsProgress(job) : undefined;
   }
 
+  async latestRenewal(certificateId: string): Promise<RenewalProgress | undefined> {
+    if (!this.json) return undefined;
+    const [job] = await this.json.renewJobs(certificateId);
+    return job ? autodnsProgress(job) : undefined;
+  }
+
   async renew(ctx: RenewalContext): Promise<RenewalProgress> {
     const b = this.block;
     const details: AutodnsRenewalDetails = {

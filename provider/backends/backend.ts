@@ -27,6 +27,11 @@ export interface RenewalProgress extends RenewalRef, CertificateSnapshot {
   vendorStatus: string;
   /** For a failure: the vendor's reason. */
   failureReason?: string;
+  /**
+   * Set by `renew` when it submitted nothing but follows a renewal the vendor already had (the
+   * vendor refused a second one): one sentence saying so, for `renewalReason`.
+   */
+  note?: string;
 }
 
 /** What a renewal needs besides the vendor block. */
@@ -49,6 +54,11 @@ export interface VendorBackend {
   inspect(certificateId: string): Promise<CertificateSnapshot>;
   /** Finds a renewal already pending at the vendor (the guard against a second renewal). */
   findPendingRenewal(certificateId: string): Promise<RenewalProgress | undefined>;
+  /**
+   * The certificate's most recent renewal in any state, where the vendor can list them (AutoDNS
+   * JSON jobs, ResellerClub actions): names a renewal that finished while its id was not in state.
+   */
+  latestRenewal?(certificateId: string): Promise<RenewalProgress | undefined>;
   /** Submits one renewal. Never retried blindly. */
   renew(ctx: RenewalContext): Promise<RenewalProgress>;
   /**

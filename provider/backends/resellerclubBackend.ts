@@ -1,6 +1,8 @@
 /** ResellerClub adapter: digitalcertificate (seed) or sslcert renewals, tracked as actions. */
 import { toEpochSeconds } from "../../sdk/common/dates";
+import { VendorError } from "../../sdk/common/errors";
 import { ResellerClubClient } from "../../sdk/resellerclub/client";
+import { isPendingActionRefusal } from "../../sdk/resellerclub/errors";
 import { ResellerClubAction, ResellerClubClientOptions } from "../../sdk/resellerclub/types";
 import { requireCredential } from "../credentials";
 import { ResellerClubInput } from "../inputs";
@@ -53,7 +55,30 @@ export class ResellerClubBackend implements VendorBackend {
     return pending[pending.length - 1];
   }
 
+  async latestRenewal(certificateId: string): Promise<RenewalProgress | undefined> {
+    const actions = await this.client.currentActions({ orderIds: [certificateId] });
+    const newest = [...actions].sort((a, b) => Number(a.eaqId) - Number(b.eaqId)).pop();
+    return newest ? actionProgress(newest) : undefined;
+  }
+
   async renew(ctx: RenewalContext): Promise<RenewalProgress> {
+    try {
+      return await this.submit(ctx);
+    } catch (e) {
+      // The vendor refused because an action is pending (another actor was faster than our
+      // search): that action is the renewal, so follow it rather than fail.
+      if (!isPendingActionRefusal(e)) throw e;
+      const pending = await this.findPendingRenewal(ctx.certificateId);
+      if (!pending) throw e;
+      const text = (e as VendorError).vendorText ?? "";
+      return {
+        ...pending,
+        note: `ResellerClub refused another renewal ("${text}"); following the pending action ${pending.jobId} instead`,
+      };
+    }
+  }
+
+  private async submit(ctx: RenewalContext): Promise<RenewalProgress> {
     const b = this.block;
     const invoiceOption = b.invoiceOption ?? "NoInvoice";
     const result =

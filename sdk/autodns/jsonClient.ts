@@ -232,6 +232,11 @@ export class AutodnsJsonClient {
    * action and object), newest first. The guard against a second renewal.
    */
   async pendingRenewJobs(certificateId: string): Promise<AutodnsJob[]> {
+    return (await this.renewJobs(certificateId)).filter((j) => AUTODNS_PENDING_JOB_STATES.has(j.status));
+  }
+
+  /** The renew jobs of a certificate in any state (`POST /job/_search`), newest first (at most 50). */
+  async renewJobs(certificateId: string): Promise<AutodnsJob[]> {
     const env = await this.call(
       {
         method: "POST",
@@ -251,9 +256,7 @@ export class AutodnsJsonClient {
       { certificateId },
     );
     return this.decodeWith("jobSearch", env, () =>
-      env.data
-        .map(autodnsJobFrom)
-        .filter((j): j is AutodnsJob => !!j && AUTODNS_PENDING_JOB_STATES.has(j.status)),
+      env.data.map(autodnsJobFrom).filter((j): j is AutodnsJob => !!j),
     );
   }
 

@@ -13,6 +13,8 @@ import {
   buildXml,
   cdata,
   parseXml,
+  partialXmlText,
+  xmlIsCutOff,
   xmlList,
   xmlPath,
   xmlText,
@@ -88,7 +90,17 @@ export class AutodnsXmlClient {
       { certificate: autodnsRenewCertificateXml(certificateId, details) },
       ctid,
     );
-    const { result, root, response } = await this.call(body, "renew", "refusedOnly", { certificateId });
+    const response = await this.transport.send({ method: "POST", path: "", body }, "renew", "refusedOnly");
+    let parsed: { root: XmlNode; result: XmlNode };
+    try {
+      parsed = readGatewayResponse(response, "renew", { certificateId });
+    } catch (e) {
+      // The renewal may have gone through: keep its job if the part that arrived names it.
+      const salvaged = e instanceof DecodeError ? salvageAutodnsXmlRenewal(response) : undefined;
+      if (salvaged) return salvaged;
+      throw e;
+    }
+    const { result, root } = parsed;
     const jobId =
       xmlText(result, "data", "certificate_job", "job", "id") ?? xmlText(result, "data", "job", "id");
     if (!jobId) {
@@ -192,6 +204,25 @@ export class AutodnsXmlClient {
     const response = await this.transport.send({ method: "POST", path: "", body }, operation, repeat);
     return { ...readGatewayResponse(response, operation, ctx), response };
   }
+}
+
+/**
+ * Reads an accepted renewal from a 400106 answer that arrived cut off: HTTP 2xx and a complete
+ * `data/certificate_job/job/id` (only an accepted renewal has one; refusals carry no data).
+ * Undefined when the part that arrived does not prove acceptance.
+ */
+export function salvageAutodnsXmlRenewal(response: HttpResponse): AutodnsRenewResult | undefined {
+  if (response.status < 200 || response.status >= 300 || !xmlIsCutOff(response.body)) return undefined;
+  const body = response.body;
+  const job = ["response", "result", "data", "certificate_job", "job"];
+  const jobId = partialXmlText(body, ...job, "id");
+  if (!jobId) return undefined;
+  return {
+    jobId,
+    jobStatus: partialXmlText(body, ...job, "status"),
+    statusCode: "",
+    statusText: "the answer arrived cut off; the job id was read from the part that arrived",
+  };
 }
 
 /** Parses a gateway answer and throws the typed error for error blocks (even on HTTP 200). */

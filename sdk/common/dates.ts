@@ -15,6 +15,17 @@ function iso(ms: number, original: string): string {
   return d.toISOString();
 }
 
+/**
+ * `Date.UTC` without its legacy rule that maps years 0–99 to 1900–1999 ("0027-01-31" must not
+ * become 1927 and look long expired).
+ */
+function utcMs(year: number, month: number, day: number, h = 0, mi = 0, s = 0, ms = 0): number {
+  const d = new Date(0);
+  d.setUTCFullYear(year, month, day);
+  d.setUTCHours(h, mi, s, ms);
+  return d.getTime();
+}
+
 function offsetMinutes(offset: string | undefined): number {
   if (!offset || offset === "Z") return 0;
   const sign = offset.startsWith("-") ? -1 : 1;
@@ -34,8 +45,8 @@ export function parseAutodnsDate(value: string): string {
     throw new RangeError(`not a time of day: ${JSON.stringify(value)}`);
   }
   const ms = Number((frac ?? "0").padEnd(3, "0").slice(0, 3));
-  const utc = Date.UTC(+y, +mo - 1, +d, +h, +mi, s ? +s : 0, ms) - offsetMinutes(zone) * 60_000;
-  const check = new Date(Date.UTC(+y, +mo - 1, +d));
+  const utc = utcMs(+y, +mo - 1, +d, +h, +mi, s ? +s : 0, ms) - offsetMinutes(zone) * 60_000;
+  const check = new Date(utcMs(+y, +mo - 1, +d));
   if (check.getUTCMonth() !== +mo - 1 || check.getUTCDate() !== +d) {
     throw new RangeError(`not a calendar date: ${JSON.stringify(value)}`);
   }
@@ -64,7 +75,7 @@ export function parseUsDate(value: string): string {
   const m = US_DATE.exec(value.trim());
   if (!m) throw new RangeError(`not an MM/DD/YYYY date: ${JSON.stringify(value)}`);
   const [, mo, d, y] = m;
-  const ms = Date.UTC(+y, +mo - 1, +d);
+  const ms = utcMs(+y, +mo - 1, +d);
   const check = new Date(ms);
   if (check.getUTCMonth() !== +mo - 1 || check.getUTCDate() !== +d) {
     throw new RangeError(`not a calendar date: ${JSON.stringify(value)}`);

@@ -22,10 +22,15 @@ export function decodeError(
 ): DecodeError {
   const type = response.headers["content-type"] ?? "no content type";
   const body = response.body.trim() === "" ? "an empty body" : `"${preview(response.body)}"`;
+  // A 5xx page is the vendor (or its proxy) failing; anything else may also be a wrong URL.
+  const advice =
+    response.status >= 500
+      ? `The service failed on its side; try again later, and check ${endpointProperty} if it persists`
+      : `The service may be down or ${endpointProperty} may point at the wrong URL; try again later, ` +
+        `and check ${endpointProperty} if it persists`;
   return new DecodeError(
     `${VENDOR_LABELS[vendor]} answered ${operation} with something that is not its ${format} format ` +
-      `(HTTP ${response.status}, ${type}: ${body}; ${reason}). The service may be down or ${endpointProperty} ` +
-      `may point at the wrong URL`,
+      `(HTTP ${response.status}, ${type}: ${body}; ${reason}). ${advice}`,
     { vendor, operation, status: response.status, rawBody: response.body },
   );
 }

@@ -58,11 +58,17 @@ export function parseXml(text: string): XmlNode {
   const trimmed = text.trim();
   if (!trimmed.startsWith("<")) throw new XmlSyntaxError("not XML: the body does not start with '<'");
   if (/<!DOCTYPE|<!ENTITY/i.test(trimmed)) throw new XmlSyntaxError("document type declarations are refused");
-  const valid = XMLValidator.validate(trimmed);
-  if (valid !== true) {
-    throw new XmlSyntaxError(`${valid.err.msg} (line ${valid.err.line})`);
+  let doc: unknown;
+  try {
+    const valid = XMLValidator.validate(trimmed);
+    if (valid !== true) throw new XmlSyntaxError(`${valid.err.msg} (line ${valid.err.line})`);
+    doc = parser.parse(trimmed) as unknown;
+  } catch (e) {
+    // The parser throws plain Errors of its own (unclosed processing instructions, nesting
+    // deeper than maxNestedTags): they are syntax errors too.
+    if (e instanceof XmlSyntaxError) throw e;
+    throw new XmlSyntaxError(e instanceof Error ? e.message : String(e));
   }
-  const doc = parser.parse(trimmed) as unknown;
   if (!doc || typeof doc !== "object" || Array.isArray(doc)) throw new XmlSyntaxError("no root element");
   const roots = Object.values(doc);
   if (roots.length !== 1 || (Array.isArray(roots[0]) && roots[0].length !== 1)) {
@@ -104,6 +110,46 @@ export function xmlList(node: XmlValue | undefined, ...path: string[]): XmlValue
   const value = parent[path[path.length - 1]];
   if (value === undefined) return [];
   return Array.isArray(value) ? value : [value];
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/** True for a body that starts like XML but does not parse: an answer cut off on the way. */
+export function xmlIsCutOff(text: string): boolean {
+  if (!text.trim().startsWith("<")) return false;
+  try {
+    parseXml(text);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
+/**
+ * The text of the element at `path` in a document that may be cut off (a truncated answer):
+ * the opening tags are found in order, and the last element counts only if it is complete and
+ * holds plain text. Only for salvaging an id from an answer that {@link parseXml} rejected —
+ * everything else goes through the parser.
+ */
+export function partialXmlText(text: string, ...path: string[]): string | undefined {
+  const body = text.slice(0, MAX_XML_BYTES);
+  let from = 0;
+  for (const [i, name] of path.entries()) {
+    const tag = `(?:[\\w.-]+:)?${escapeRegExp(name)}`;
+    const open = new RegExp(`<${tag}(?:\\s[^<>]*)?>`, "g");
+    open.lastIndex = from;
+    const opened = open.exec(body);
+    if (!opened) return undefined;
+    from = opened.index + opened[0].length;
+    if (i < path.length - 1) continue;
+    const end = body.indexOf("<", from);
+    if (end < 0 || !new RegExp(`^</${tag}\\s*>`).test(body.slice(end))) return undefined;
+    const value = body.slice(from, end).trim();
+    return value === "" ? undefined : value;
+  }
+  return undefined;
 }
 
 /** Marks a string to be written as CDATA by {@link buildXml}. */

@@ -4,9 +4,9 @@
  */
 import { Agent as HttpsAgent } from "node:https";
 import { decodeError } from "../common/decode";
-import { ConnectionError } from "../common/errors";
+import { ConnectionError, DecodeError } from "../common/errors";
 import { HttpResponse, HttpTransport, RepeatPolicy } from "../common/http";
-import { XmlNode, parseXml, xmlPath, xmlText } from "../common/xml";
+import { XmlNode, parseXml, partialXmlText, xmlIsCutOff, xmlPath, xmlText } from "../common/xml";
 import { symantecError, symantecTlsError } from "./errors";
 import { SymantecClientOptions, SymantecRenewRequest, SymantecResult } from "./types";
 
@@ -100,7 +100,14 @@ export class SymantecClient {
       "renew",
       "refusedOnly",
     );
-    return readSymantecResponse(response, "renew", request.originalTransactionId);
+    try {
+      return readSymantecResponse(response, "renew", request.originalTransactionId);
+    } catch (e) {
+      // The renewal may have gone through: keep its id if the part that arrived names it.
+      const salvaged = e instanceof DecodeError ? salvageSymantecRenewal(response) : undefined;
+      if (salvaged) return salvaged;
+      throw e;
+    }
   }
 
   /** Picks up the certificate of a transaction (`GET /pickup?transaction_id=`). */
@@ -128,6 +135,30 @@ export class SymantecClient {
       throw e;
     }
   }
+}
+
+/**
+ * Reads an accepted renewal from an answer that arrived cut off (a dropped connection mid-body):
+ * HTTP 2xx, a `<Response>` with StatusCode 0x00 and a complete transaction id. Without the
+ * certificate: a later pickup fetches it. Undefined when the part that arrived does not prove
+ * acceptance.
+ */
+export function salvageSymantecRenewal(response: HttpResponse): SymantecResult | undefined {
+  if (response.status < 200 || response.status >= 300 || !xmlIsCutOff(response.body)) return undefined;
+  const body = response.body;
+  const statusCode = partialXmlText(body, "Response", "StatusCode");
+  const transactionId =
+    partialXmlText(body, "Response", "transaction_id") ??
+    partialXmlText(body, "Response", "Transaction_ID") ??
+    partialXmlText(body, "Response", "TransactionID");
+  if (statusCode?.toLowerCase() !== "0x00" || !transactionId || /<(?:[\w.-]+:)?Error[\s>]/.test(body)) {
+    return undefined;
+  }
+  return {
+    statusCode,
+    message: "the answer arrived cut off; the transaction id was read from the part that arrived",
+    transactionId,
+  };
 }
 
 /** Decodes a VICE2 answer: `<Response>` with StatusCode 0x00 is success, anything else an error. */

@@ -1,0 +1,174 @@
+/**
+ * One isolated Pulumi stack per fault scenario, driven through the real engine (Automation API,
+ * `file://` backend, the package installed from its tarball). Every operation pins the provider's
+ * clock to the sandbox's, captures the engine's stdout/stderr, never throws, and snapshots the
+ * resource's state straight from the backend's state file afterwards.
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import type { Stack } from "@pulumi/pulumi/automation";
+import type { RenewedCertificateArgs } from "../../provider/args";
+import type { Sandbox } from "../../sandbox";
+import { newStack } from "../../test/e2e/engine";
+import type { PackagedInstall } from "../../test/e2e/packagedInstall";
+
+const TYPE = "pulumi-nodejs:dynamic/renewed-certificate:RenewedCertificate";
+
+/** The provider's per-request timeout in the fault matrix (delay faults are longer than this). */
+export const CLIENT_TIMEOUT_MS = 2000;
+
+/** What one engine operation did. */
+export interface OpResult {
+  op: "up" | "refresh" | "preview" | "cancel";
+  ok: boolean;
+  /** Everything the engine printed (stdout and stderr). */
+  output: string;
+  /** The error lines the engine reported for the resource (the provider's `e.message`s). */
+  errors: string[];
+  /** The resource's outputs in the state file after the operation (undefined: not in state). */
+  state?: Record<string, unknown>;
+  /** The harness killed the engine or provider during this operation (its errors are the engine's). */
+  killed?: boolean;
+}
+
+/** See the module comment. */
+export class FaultStack {
+  readonly ops: OpResult[] = [];
+  private args: RenewedCertificateArgs;
+  private clockOffsetMs = 0;
+
+  private constructor(
+    private readonly sandbox: Sandbox,
+    private readonly stack: Stack,
+    private readonly projectName: string,
+    readonly dir: string,
+    args: RenewedCertificateArgs,
+  ) {
+    this.args = args;
+  }
+
+  /** A fresh stack holding one `RenewedCertificate` named "cert". */
+  static async create(
+    name: string,
+    sandbox: Sandbox,
+    install: PackagedInstall,
+    args: RenewedCertificateArgs,
+  ): Promise<FaultStack> {
+    const holder: { stack?: FaultStack } = {};
+    const projectName = `faults-${name}`;
+    const t = await newStack({
+      projectName,
+      stackName: projectName,
+      workDir: install.dir,
+      envVars: { RENEWED_CERTIFICATE_TIMEOUT_MS: String(CLIENT_TIMEOUT_MS) },
+      program: async () => {
+        const cert = new install.lib.RenewedCertificate("cert", holder.stack!.args);
+        return { jobId: cert.jobId, transactionId: cert.transactionId };
+      },
+    });
+    holder.stack = new FaultStack(sandbox, t.stack, projectName, t.dir, args);
+    return holder.stack;
+  }
+
+  /** The resource's inputs now. */
+  get currentArgs(): RenewedCertificateArgs {
+    return this.args;
+  }
+
+  /** Changes the resource's inputs for the next operations. */
+  setArgs(patch: Partial<RenewedCertificateArgs>): void {
+    this.args = { ...this.args, ...patch };
+  }
+
+  /** Runs the provider's clock this far ahead of (negative: behind) the sandbox's. */
+  skewProviderClock(ms: number): void {
+    this.clockOffsetMs = ms;
+  }
+
+  async up(): Promise<OpResult> {
+    return this.run("up", (onOutput, onError) => this.stack.up({ onOutput, onError }));
+  }
+
+  async refresh(): Promise<OpResult> {
+    return this.run("refresh", (onOutput, onError) => this.stack.refresh({ onOutput, onError }));
+  }
+
+  async preview(): Promise<OpResult> {
+    return this.run("preview", (onOutput, onError) => this.stack.preview({ onOutput, onError }));
+  }
+
+  /** `pulumi cancel`: what a user runs when a killed update left the stack locked. */
+  async cancel(): Promise<OpResult> {
+    return this.run("cancel", async () => this.stack.cancel());
+  }
+
+  /** The resource's outputs as stored in the backend's state file (secrets stay ciphertext). */
+  state(): Record<string, unknown> | undefined {
+    const file = path.join(
+      this.dir,
+      "backend",
+      ".pulumi",
+      "stacks",
+      this.projectName,
+      `${this.projectName}.json`,
+    );
+    return stateOutputs(file);
+  }
+
+  /** Forgets the stack: removes its temp dir (nothing at the vendor is touched). */
+  cleanup(): void {
+    fs.rmSync(this.dir, { recursive: true, force: true });
+  }
+
+  private async run(
+    op: OpResult["op"],
+    action: (onOutput: (s: string) => void, onError: (s: string) => void) => Promise<unknown>,
+  ): Promise<OpResult> {
+    const now = this.sandbox.admin.clock.now().getTime() + this.clockOffsetMs;
+    this.stack.workspace.envVars.RENEWED_CERTIFICATE_NOW = new Date(now).toISOString();
+    let output = "";
+    const collect = (s: string) => {
+      output += s;
+    };
+    let ok = true;
+    try {
+      await action(collect, collect);
+    } catch (e) {
+      ok = false;
+      const message = (e as Error).message ?? String(e);
+      if (!output.includes(message)) output += `\n${message}`;
+    }
+    const result: OpResult = { op, ok, output, errors: errorLines(output), state: this.state() };
+    this.ops.push(result);
+    return result;
+  }
+}
+
+/** Reads the RenewedCertificate's outputs from a file:// backend state file. */
+export function stateOutputs(file: string): Record<string, unknown> | undefined {
+  if (!fs.existsSync(file)) return undefined;
+  const doc = JSON.parse(fs.readFileSync(file, "utf8")) as {
+    checkpoint?: { latest?: { resources?: { type: string; outputs?: Record<string, unknown> }[] } };
+  };
+  return doc.checkpoint?.latest?.resources?.find((r) => r.type === TYPE)?.outputs;
+}
+
+/**
+ * The provider's error messages in engine output: the diagnostics the engine prints as
+ * `error: <message>`, or `error: N error(s) occurred:` followed by `* <message>` lines (a partial
+ * failure). Deduplicated: the engine repeats its diagnostics in the error it returns.
+ */
+export function errorLines(output: string): string[] {
+  const lines = output.split("\n").map((l) => l.trim());
+  const found: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const m = /^error: (.*)$/.exec(lines[i]);
+    if (!m || /^(update|preview|refresh|destroy) failed$/.test(m[1])) continue;
+    if (!/^\d+ errors? occurred:$/.test(m[1])) {
+      found.push(m[1]);
+      continue;
+    }
+    for (let j = i + 1; j < lines.length && lines[j].startsWith("* "); j++) found.push(lines[j].slice(2));
+  }
+  return [...new Set(found)];
+}

@@ -1,0 +1,55 @@
+/** Steps many scenarios share. */
+import type { ScenarioContext } from "./scenario";
+
+const ID_KEYS = ["jobId", "transactionId"] as const;
+
+/** The renewal id in a state (job id or transaction id). */
+export function renewalIdOf(state: Record<string, unknown>): string | undefined {
+  for (const k of ID_KEYS) if (typeof state[k] === "string" && state[k] !== "") return state[k] as string;
+  return undefined;
+}
+
+/** First up adopts the certificate without renewing; then the clock moves into the renewal window. */
+export async function adoptThenFallDue(ctx: ScenarioContext): Promise<void> {
+  const adopted = await ctx.up();
+  ctx.check(adopted.ok, "the first up adopts the certificate");
+  ctx.check(ctx.state().renewalStatus === "none", "adoption renews nothing");
+  ctx.advance({ days: 35 });
+}
+
+/** Checks that an up succeeded. */
+export async function upOk(ctx: ScenarioContext, what: string): Promise<void> {
+  const r = await ctx.up();
+  ctx.check(r.ok, `${what}: up succeeds (${r.errors[0] ?? ""})`);
+}
+
+/** Checks that an up failed with an error matching `pattern`. */
+export async function upFails(ctx: ScenarioContext, what: string, pattern?: RegExp): Promise<void> {
+  const r = await ctx.up();
+  ctx.check(!r.ok, `${what}: up fails`);
+  if (pattern)
+    ctx.check(
+      r.errors.some((e) => pattern.test(e)),
+      `${what}: the error says ${pattern}`,
+    );
+}
+
+/** Checks the renewal status in state. */
+export function expectStatus(ctx: ScenarioContext, status: string, what = ""): void {
+  const actual = ctx.state().renewalStatus;
+  ctx.check(actual === status, `${what}renewalStatus is ${status} (was ${String(actual)})`);
+}
+
+/** Checks the vendor's renewal count now. */
+export function expectRenewals(ctx: ScenarioContext, n: number, what: string): void {
+  const actual = ctx.sandbox.admin.renewalCount(ctx.api.vendor, ctx.certId);
+  ctx.check(actual === n, `${what}: ${n} renewal(s) at the vendor (was ${actual})`);
+}
+
+/** Past the first retry backoff (1 h) of a failed renewal. */
+export function pastBackoff(ctx: ScenarioContext): void {
+  ctx.advance({ hours: 2 });
+}
+
+/** Words the provider uses when it refuses to submit a renewal again on its own. */
+export const REFUSES_RETRY = /not (be )?submitted again automatically/;

@@ -1,0 +1,151 @@
+// Property tests of every vendor answer reader: whatever arrives — recorded answers cut at any byte
+// or mutated, random JSON of the right vocabulary, random XML, hostile XML, noise — under any HTTP
+// status, the reader returns a well-formed result or throws a VendorError of its vendor.
+import { expect } from "chai";
+import fc from "fast-check";
+import { readEnvelope } from "../../../sdk/autodns/jsonClient";
+import { readGatewayResponse, salvageAutodnsXmlRenewal } from "../../../sdk/autodns/xmlClient";
+import { DecodeError } from "../../../sdk/common/errors";
+import type { HttpResponse } from "../../../sdk/common/http";
+import { readResellerClubResponse, searchRows } from "../../../sdk/resellerclub/client";
+import { readSymantecResponse, salvageSymantecRenewal } from "../../../sdk/symantec/client";
+import {
+  RUNS,
+  fixtureBodies,
+  hostileXml,
+  jsonDocuments,
+  mutated,
+  quick,
+  responses,
+  truncated,
+  typedOutcome,
+  xmlDocuments,
+} from "./arbitraries";
+
+function anyBody(recorded: string[], structured: fc.Arbitrary<string>): fc.Arbitrary<string> {
+  return fc.oneof(
+    truncated(recorded),
+    mutated(recorded),
+    fc.constantFrom(...recorded),
+    structured,
+    fc.string({ maxLength: 200 }),
+    fc.constantFrom("", " ", "null", "[]", "{}", "<html><body>502 Bad Gateway</body></html>"),
+  );
+}
+
+describe("property: AutoDNS JSON readEnvelope", () => {
+  const recorded = fixtureBodies("autodns");
+  const keys = ["stid", "ctid", "status", "messages", "data", "code", "text", "type", "object"];
+
+  it("returns an envelope or throws an AutoDNS VendorError", () => {
+    fc.assert(
+      fc.property(responses(anyBody(recorded, jsonDocuments(keys))), (response) => {
+        const env = typedOutcome("autodns", () => quick(500, () => readEnvelope(response, "renew", {})));
+        if (!env) return;
+        expect(env.data).to.be.an("array");
+        expect(env.status.type).to.be.a("string");
+        expect(response.status).to.be.below(400);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it("never reports success for a body cut short", () => {
+    const whole = recorded.filter((b) => b.trim().length > 2);
+    fc.assert(
+      fc.property(fc.constantFrom(...whole), fc.nat(), (body, at) => {
+        const cut = body.trimEnd().slice(0, at % body.trimEnd().length);
+        const env = typedOutcome("autodns", () =>
+          readEnvelope({ status: 200, headers: {}, body: cut }, "jobInfo", {}),
+        );
+        expect(env).to.equal(undefined);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+});
+
+describe("property: AutoDNS XML readGatewayResponse", () => {
+  const recorded = fixtureBodies("autodns-xml");
+  const bodies = anyBody(recorded, fc.oneof(xmlDocuments(), hostileXml()));
+
+  it("returns response/result or throws an AutoDNS VendorError", () => {
+    fc.assert(
+      fc.property(responses(bodies), (response) => {
+        const read = typedOutcome("autodns", () =>
+          quick(2000, () => readGatewayResponse(response, "jobInfo", {})),
+        );
+        if (!read) return;
+        expect(read.root).to.be.an("object");
+        expect(read.result).to.be.an("object");
+        expect(response.status).to.be.below(400);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it("salvages a renewal only from a 2xx body that does not parse and names a complete job id", () => {
+    fc.assert(
+      fc.property(responses(bodies), (response) => {
+        const salvaged = salvageAutodnsXmlRenewal(response);
+        if (!salvaged) return;
+        expect(response.status).to.be.within(200, 299);
+        expect(response.body).to.contain(`${salvaged.jobId}</`);
+        expect(() => readGatewayResponse(response, "renew", {})).to.throw(DecodeError);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+});
+
+describe("property: Symantec readSymantecResponse", () => {
+  const recorded = fixtureBodies("symantec");
+  const bodies = anyBody(recorded, fc.oneof(xmlDocuments(), hostileXml()));
+
+  it("returns a 0x00 result or throws a Symantec VendorError", () => {
+    fc.assert(
+      fc.property(responses(bodies), (response: HttpResponse) => {
+        const result = typedOutcome("symantec", () =>
+          quick(2000, () => readSymantecResponse(response, "pickup", "t")),
+        );
+        if (!result) return;
+        expect(result.statusCode.toLowerCase()).to.equal("0x00");
+        if (result.certificatePem) expect(result.certificatePem.endsWith("\n")).to.equal(true);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it("salvages a renewal only from a 2xx body with StatusCode 0x00 and a complete transaction id", () => {
+    fc.assert(
+      fc.property(responses(fc.oneof(truncated(recorded), bodies)), (response) => {
+        const salvaged = salvageSymantecRenewal(response);
+        if (!salvaged) return;
+        expect(response.status).to.be.within(200, 299);
+        expect(salvaged.statusCode.toLowerCase()).to.equal("0x00");
+        expect(response.body).to.contain(`${salvaged.transactionId}</`);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+});
+
+describe("property: ResellerClub readResellerClubResponse", () => {
+  const recorded = fixtureBodies("resellerclub");
+  const keys = ["status", "message", "error", "actionstatusdesc", "eaqid", "result", "1", "2", "recsonpage"];
+
+  it("returns an object or throws a ResellerClub VendorError; search rows are always records", () => {
+    fc.assert(
+      fc.property(responses(anyBody(recorded, jsonDocuments(keys))), (response) => {
+        const body = typedOutcome("resellerclub", () =>
+          quick(500, () => readResellerClubResponse(response, "actionSearch", "1")),
+        );
+        if (!body) return;
+        expect(body).to.be.an("object");
+        expect(response.status).to.be.below(400);
+        for (const row of searchRows(body)) expect(row).to.be.an("object");
+      }),
+      { numRuns: RUNS },
+    );
+  });
+});
