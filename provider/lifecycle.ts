@@ -3,7 +3,6 @@
  * into state) only forwards to these through `require`, so none of this code or anything it
  * captures lands in state.
  */
-import { VendorError } from "../sdk/common/errors";
 import { canFindPendingRenewals, createBackend } from "./backends";
 import { Failure } from "./checkFailure";
 import { providerNow } from "./clock";
@@ -329,14 +328,4 @@ export async function read(id: string, props: Props) {
   const outs = toOutputs(finalized(state, decision, decision.renew ? decision.reason : state.renewalReason));
   if (props[PROVIDER_KEY] !== undefined) outs[PROVIDER_KEY] = props[PROVIDER_KEY];
   return { id, props: outs, inputs: { ...inputsOf(outs), notAfter: inputs.notAfter } };
-}
-
-/** `delete`: forgets the resource; nothing is revoked or cancelled at the vendor. */
-export async function remove(): Promise<void> {
-  return;
-}
-
-/** Error message text, for callers that only show messages. */
-export function describeError(e: unknown): string {
-  return e instanceof VendorError || e instanceof Error ? e.message : String(e);
 }

@@ -115,19 +115,6 @@ export class ServerError extends VendorError {
 /** The vendor understood the request and refused it under one of its rules. */
 export class VendorRuleError extends VendorError {}
 
-/** Thrown before any request when client input cannot be sent as it is. */
-export class ClientInputError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "ClientInputError";
-  }
-}
-
-/** Cuts a body for inclusion in an error (never for request bodies). */
-export function boundedBody(body: string | undefined): string | undefined {
-  return body === undefined ? undefined : body.slice(0, RAW_BODY_LIMIT);
-}
-
 /** Formats the vendor part of a message: ` [EF4001012: text]`, or "" when there is no code. */
 export function vendorSuffix(code: string | undefined, text: string | undefined): string {
   if (!code && !text) return "";
