@@ -4,7 +4,7 @@ import type { RenewedCertificateArgs } from "./args";
 import { SECRET_OUTPUTS } from "./inputs";
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- an `export =` module (see there).
 import serializedProvider = require("./serializedProvider");
-import { OUTPUT_KEYS } from "./state";
+import { PROGRAM_OUTPUTS } from "./state";
 
 /**
  * The one provider every resource shares. It is the ./serializedProvider module object itself
@@ -60,14 +60,24 @@ export class RenewedCertificate extends pulumi.dynamic.Resource {
   declare readonly failedAttempts: pulumi.Output<number>;
 
   constructor(name: string, args: RenewedCertificateArgs, opts?: pulumi.CustomResourceOptions) {
-    const outputs = Object.fromEntries(OUTPUT_KEYS.map((k) => [k, undefined]));
-    super(
-      provider,
-      name,
-      { ...outputs, notAfter: undefined, ...args },
-      { ...opts, additionalSecretOutputs: [...SECRET_OUTPUTS, ...(opts?.additionalSecretOutputs ?? [])] },
-      TYPE_MODULE,
-      TYPE_NAME,
-    );
+    const placeholders = Object.fromEntries(PROGRAM_OUTPUTS.map((k) => [k, undefined]));
+    const props = { ...placeholders, ...args };
+    const options = {
+      ...opts,
+      additionalSecretOutputs: [...SECRET_OUTPUTS, ...(opts?.additionalSecretOutputs ?? [])],
+    };
+    // The SDK gives every registered property four promises, and each captures `new Error().stack`
+    // at once, for a promise-leak report that is only shown under PULUMI_DEBUG_PROMISE_LEAKS. With
+    // source maps on (ts-node, tsx, source-map-support) formatting those stacks was half the cost of
+    // a preview at fleet scale (docs/BENCHMARKS.md). The resource's own source position is unaffected:
+    // the SDK lifts the limit itself to capture it. Errors thrown while registering (a user's
+    // transformation, say) keep their message but carry no stack.
+    const limit = Error.stackTraceLimit;
+    if (!process.env.PULUMI_DEBUG_PROMISE_LEAKS) Error.stackTraceLimit = 0;
+    try {
+      super(provider, name, props, options, TYPE_MODULE, TYPE_NAME);
+    } finally {
+      Error.stackTraceLimit = limit;
+    }
   }
 }

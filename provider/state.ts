@@ -13,8 +13,21 @@ import {
 export { INPUT_KEYS, inputsOf } from "./inputs";
 import { RenewalDecision, renewAfterOf } from "./renewalPolicy";
 
-/** Output-only property names: passed (as undefined when unset) so they are declared outputs. */
-export const OUTPUT_KEYS = [
+/**
+ * Everything a program reads from a RenewedCertificate: the echoed inputs and the outputs, each a
+ * declared field of the class. The constructor registers each as a placeholder (undefined unless
+ * the user set it) so every one is an Output even when unset; nothing else is registered, because
+ * each registered property costs the Pulumi SDK four promises and an Output on every preview. The
+ * provider's own bookkeeping (`lastAttemptAt`, `outcomeUnknown`, `renewedForNotAfter`,
+ * `currentChallenge`: docs/REFERENCE.md) is returned as outputs all the same, so it lands in state.
+ */
+export const PROGRAM_OUTPUTS = [
+  "certificateId",
+  "lifetimeMonths",
+  "renewBeforeDays",
+  "renewalTrigger",
+  "waitTimeoutSeconds",
+  "notAfter",
   "renewAfter",
   "renewalDue",
   "renewalReason",
@@ -27,10 +40,6 @@ export const OUTPUT_KEYS = [
   "lastRenewedAt",
   "lastError",
   "failedAttempts",
-  "lastAttemptAt",
-  "outcomeUnknown",
-  "renewedForNotAfter",
-  "currentChallenge",
 ] as const;
 
 /** The resource id: vendor and the vendor's certificate id. */
