@@ -50,10 +50,10 @@ export async function configure(get: (key: string) => string | undefined): Promi
   setConfiguredCredentials(get);
 }
 
-/** `check`: validates without the network. */
-export async function check(news: Props): Promise<{ inputs: Props; failures: Failure[] }> {
+/** `check`: validates without the network; what passed in the old inputs and is unchanged is not re-parsed. */
+export async function check(olds: Props, news: Props): Promise<{ inputs: Props; failures: Failure[] }> {
   const inputs = inputsOf(news);
-  const failures = validateInputs(inputs, (name) => ambientCredential(name) !== undefined);
+  const failures = validateInputs(inputs, (name) => ambientCredential(name) !== undefined, inputsOf(olds));
   return { inputs: news, failures };
 }
 

@@ -26,8 +26,8 @@ const serializedProvider = {
       req.config.get(key),
     );
   },
-  async check(_olds: Props, news: Props): Promise<pulumi.dynamic.CheckResult> {
-    return (require("pulumi-renewed-certificate/dist/provider/lifecycle.js") as L).check(news);
+  async check(olds: Props, news: Props): Promise<pulumi.dynamic.CheckResult> {
+    return (require("pulumi-renewed-certificate/dist/provider/lifecycle.js") as L).check(olds, news);
   },
   async diff(id: string, olds: Props, news: Props): Promise<pulumi.dynamic.DiffResult> {
     return (require("pulumi-renewed-certificate/dist/provider/lifecycle.js") as L).diff(id, olds, news);

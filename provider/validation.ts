@@ -29,12 +29,16 @@ function lifetimeKey(inputs: CertificateInputs, vendor: VendorKind): string {
     : vendor;
 }
 
-/** Validates resolved inputs; `env` supplies credentials that may come from the environment or config. */
+/**
+ * Validates resolved inputs. `hasCredential` tells which credentials the environment or config
+ * supplies; `accepted` are inputs that passed before (see {@link Failures}).
+ */
 export function validateInputs(
   inputs: CertificateInputs,
   hasCredential: (name: string) => boolean,
+  accepted?: CertificateInputs,
 ): Failure[] {
-  const f = new Failures();
+  const f = new Failures(accepted as Record<string, unknown> | undefined);
   const id = inputs.certificateId;
   if (!isUnknown(id) && !((typeof id === "string" && id.trim() !== "") || (isInt(id) && id >= 0))) {
     f.add(

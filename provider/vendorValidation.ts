@@ -20,7 +20,7 @@ function oneOf(f: Failures, property: string, value: unknown, allowed: readonly 
 }
 
 function csr(f: Failures, property: string, value: unknown): void {
-  if (!known(value)) return;
+  if (!known(value) || f.acceptedBefore(property, value)) return;
   try {
     readCsr(String(value));
   } catch (e) {
@@ -161,7 +161,10 @@ export function validateSymantec(
   if (known(s.specificEndDate) && !/^\d{2}\/\d{2}\/\d{4}$/.test(String(s.specificEndDate))) {
     f.add("symantec.specificEndDate", "symantec.specificEndDate must be MM/DD/YYYY");
   }
-  if (known(s.originalCertificate)) {
+  if (
+    known(s.originalCertificate) &&
+    !f.acceptedBefore("symantec.originalCertificate", s.originalCertificate)
+  ) {
     try {
       readCertificate(String(s.originalCertificate));
     } catch (e) {

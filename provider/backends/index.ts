@@ -1,9 +1,7 @@
 /** Picks the adapter for a resource's vendor block. */
+/* eslint-disable @typescript-eslint/no-require-imports -- each adapter is loaded when first used (see createBackend). */
 import { CertificateInputs, vendorOf } from "../inputs";
-import { AutodnsBackend } from "./autodnsBackend";
-import { VendorBackend } from "./backend";
-import { ResellerClubBackend } from "./resellerclubBackend";
-import { SymantecBackend } from "./symantecBackend";
+import type { VendorBackend } from "./backend";
 
 export type { VendorBackend } from "./backend";
 
@@ -24,17 +22,28 @@ export function clientTimeoutMs(): number | undefined {
   return ms;
 }
 
-/** Builds the backend for the inputs' one vendor block. */
+/**
+ * Builds the backend for the inputs' one vendor block. The adapter (and its vendor client, HTTP
+ * and XML stack) is loaded on first use: a preview with nothing due never talks to a vendor, and
+ * its provider process should not pay for loading them.
+ */
 export function createBackend(inputs: CertificateInputs): VendorBackend {
   const timeoutMs = clientTimeoutMs();
   const overrides = timeoutMs === undefined ? {} : { timeoutMs };
   switch (vendorOf(inputs)) {
-    case "autodns":
+    case "autodns": {
+      const { AutodnsBackend } = require("./autodnsBackend") as typeof import("./autodnsBackend");
       return new AutodnsBackend(inputs.autodns!, overrides);
-    case "symantec":
+    }
+    case "symantec": {
+      const { SymantecBackend } = require("./symantecBackend") as typeof import("./symantecBackend");
       return new SymantecBackend(inputs.symantec!, overrides);
-    case "resellerclub":
+    }
+    case "resellerclub": {
+      const { ResellerClubBackend } =
+        require("./resellerclubBackend") as typeof import("./resellerclubBackend");
       return new ResellerClubBackend(inputs.resellerclub!, overrides);
+    }
     default:
       throw new Error("set exactly one vendor block: autodns, symantec or resellerclub");
   }

@@ -160,6 +160,27 @@ describe("validateInputs (check)", () => {
     expect(failuresOf(three)[0].reason).to.match(/3Y\) validity is only sold for PrivateServer/);
   });
 
+  it("does not parse a CSR or PEM again that is unchanged since the inputs accepted before", () => {
+    // Text that would fail to parse shows whether it was parsed: accepted before, it is not again.
+    const garbled =
+      "-----BEGIN CERTIFICATE REQUEST-----\n" + "A".repeat(80) + "\n-----END CERTIFICATE REQUEST-----";
+    const accepted = symantec();
+    accepted.symantec = { ...accepted.symantec!, csr: garbled };
+    const same = symantec();
+    same.symantec = { ...same.symantec!, csr: garbled };
+    expect(validateInputs(same, noAmbient, accepted)).to.deep.equal([]);
+    expect(propertiesOf(same)).to.include("symantec.csr");
+    // A changed value, or the same text under another property, is parsed.
+    const changed = symantec();
+    changed.symantec = { ...changed.symantec!, csr: garbled + "\n" };
+    expect(validateInputs(changed, noAmbient, accepted).map((f) => f.property)).to.include("symantec.csr");
+    const moved = symantec();
+    moved.symantec = { ...moved.symantec!, originalCertificate: garbled };
+    expect(validateInputs(moved, noAmbient, accepted).map((f) => f.property)).to.include(
+      "symantec.originalCertificate",
+    );
+  });
+
   it("requires an expiry source for Symantec", () => {
     const s = symantec();
     delete s.symantec!.originalCertificate;
