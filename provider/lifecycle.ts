@@ -9,15 +9,7 @@ import { providerNow } from "./clock";
 import { ambientCredential, setConfiguredCredentials } from "./credentials";
 import { CertificateInputs, CertificateState, vendorOf } from "./inputs";
 import { RenewalDecision, shouldRenew } from "./renewalPolicy";
-import {
-  RenewalStep,
-  failWithState,
-  interruptedMessage,
-  pollOnce,
-  recoverFromJournal,
-  renewOnce,
-  waitForRenewal,
-} from "./renewal";
+import { RenewalStep, failWithState, pollOnce, recoverFromJournal, renewOnce } from "./renewal";
 import {
   adoptedState,
   carriedState,
@@ -28,8 +20,8 @@ import {
   normalizedNotAfter,
   resourceId,
   toOutputs,
-  withProgress,
 } from "./state";
+import { settleEarlier, withVendorExpiry } from "./settlement";
 import { containsUnknown, isUnknown } from "./unknowns";
 import { validateInputs } from "./validation";
 
@@ -148,126 +140,9 @@ function afterRenewal(state: CertificateState, inputs: CertificateInputs, now: D
   return { ...d, renew: false };
 }
 
-/** Settles an earlier renewal whose outcome was unknown: adopt it, or see its effect. */
-async function reconcileUnknown(step: RenewalStep, state: CertificateState): Promise<CertificateState> {
-  const certificateId = String(step.inputs.certificateId);
-  const pending = await step.backend.findPendingRenewal(certificateId);
-  if (pending)
-    return withProgress(
-      {
-        ...state,
-        renewalReason: "found the earlier renewal pending at the vendor; following it",
-        renewalCount: (state.renewalCount ?? 0) + 1,
-        lastRenewedAt: state.lastAttemptAt,
-      },
-      pending,
-      step.now,
-    );
-  const snapshot = await step.backend.inspect(certificateId);
-  if (snapshot.notAfter && state.notAfter && Date.parse(snapshot.notAfter) > Date.parse(state.notAfter)) {
-    const latest = await latestFinishedRenewal(step, state);
-    return {
-      ...state,
-      ...snapshot,
-      jobId: latest?.jobId ?? state.jobId,
-      renewalStatus: "succeeded",
-      vendorStatus: "SUCCESS",
-      outcomeUnknown: false,
-      renewalCount: (state.renewalCount ?? 0) + 1,
-      lastRenewedAt: state.lastAttemptAt,
-      renewalReason: "the earlier renewal went through: the expiry moved",
-    };
-  }
-  // Nothing pending and the expiry did not move: the earlier request did not take effect.
-  return canFindPendingRenewals(step.inputs)
-    ? { ...state, outcomeUnknown: false, renewedForNotAfter: undefined }
-    : state;
-}
-
-/** The vendor's latest renewal when it finished and state does not know it yet (best effort). */
-async function latestFinishedRenewal(step: RenewalStep, state: CertificateState) {
-  const latest = await step.backend.latestRenewal?.(String(step.inputs.certificateId)).catch(() => undefined);
-  return latest?.status === "succeeded" && latest.jobId && latest.jobId !== state.jobId ? latest : undefined;
-}
-
-/**
- * Re-reads the expiry at the vendor. When it moved past what state knows and not by the renewal
- * state already records, it was renewed elsewhere — by hand, or by a run whose result was never
- * saved: the new expiry is recorded, with the vendor's finished renewal where it can be listed.
- */
-async function withVendorExpiry(step: RenewalStep, state: CertificateState): Promise<CertificateState> {
-  const snapshot = await step.backend.inspect(String(step.inputs.certificateId));
-  const moved =
-    snapshot.notAfter && (!state.notAfter || Date.parse(snapshot.notAfter) > Date.parse(state.notAfter));
-  if (!moved) {
-    return snapshot.certificatePem && !state.certificatePem
-      ? { ...state, certificatePem: snapshot.certificatePem }
-      : state;
-  }
-  const next = {
-    ...state,
-    notAfter: snapshot.notAfter,
-    certificatePem: snapshot.certificatePem ?? state.certificatePem,
-  };
-  if (state.renewalStatus === "succeeded" && state.renewedForNotAfter === state.notAfter) return next;
-  const latest = await latestFinishedRenewal(step, state);
-  const reason = `renewed outside Pulumi: the expiry moved from ${state.notAfter ?? "unknown"} to ${snapshot.notAfter}`;
-  if (!latest) return { ...next, renewalReason: reason };
-  return {
-    ...next,
-    jobId: latest.jobId,
-    renewalStatus: "succeeded",
-    vendorStatus: latest.vendorStatus,
-    renewedForNotAfter: state.notAfter,
-    outcomeUnknown: false,
-    failedAttempts: 0,
-    lastError: "",
-    renewalReason: `${reason} (renewal ${latest.jobId})`,
-  };
-}
-
 /** Prints the reason a renewal ended up with when it is not the planned one (a renewal was followed instead). */
 function sayIfOther(id: string, reason: string, planned: string): void {
   if (reason && reason !== planned) say(`RenewedCertificate ${id}: ${reason}`);
-}
-
-/**
- * Follows or settles an earlier renewal before anything new is decided: one pending in state,
- * one whose outcome is unknown, or one found in the journal. `done`: return `state` as it is.
- * `olds` (update only) keeps the old lifetime/trigger echoed while a renewal is pending, so a
- * change made meanwhile still renews later.
- */
-async function settleEarlier(
-  step: RenewalStep,
-  carried: CertificateState,
-  olds?: CertificateState,
-): Promise<{ state: CertificateState; done: boolean }> {
-  const recovered = recoverFromJournal(step, carried);
-  let state = recovered.state;
-  if (state.renewalStatus === "pending") {
-    state = await pollOnce(step, state);
-    if (state.renewalStatus === "pending") {
-      const kept = olds
-        ? { ...state, lifetimeMonths: olds.lifetimeMonths, renewalTrigger: olds.renewalTrigger }
-        : state;
-      return { state: await waitForRenewal(step, kept), done: true };
-    }
-  } else if (state.outcomeUnknown && state.renewalStatus === "failed") {
-    try {
-      state = await reconcileUnknown(step, state);
-    } catch (e) {
-      failWithState(
-        step,
-        { ...state, lastError: (e as Error).message },
-        `could not look up the earlier renewal of ${step.id}: ${(e as Error).message}`,
-      );
-    }
-    if (state.renewalStatus === "pending") return { state: await waitForRenewal(step, state), done: true };
-    // Say it loudly once: an interrupted run left a renewal nobody can look up.
-    if (recovered.interrupted && state.outcomeUnknown)
-      failWithState(step, state, interruptedMessage(step, state));
-  }
-  return { state, done: false };
 }
 
 /** The inputs a state was made with, every key present (unset ones as undefined). */
