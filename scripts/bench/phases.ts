@@ -10,11 +10,11 @@ import { newStack, TestStack } from "../../test/e2e/engine";
 import { sampleProviderMemory } from "./providerMemory";
 
 /**
- * What is measured: the real resource; the no-op floor (a trivial resource); and a no-op that
- * registers exactly the props a RenewedCertificate does (its args and output placeholders), which
- * separates what the resource's size costs the engine from what the provider's code costs.
+ * What is measured: the real resource; the no-op floor (a trivial resource); and a no-op given
+ * exactly the args a user gives each RenewedCertificate, the floor of any dynamic resource that
+ * takes those inputs.
  */
-export type ResourceKind = "RenewedCertificate" | "no-op" | "no-op (same props)";
+export type ResourceKind = "RenewedCertificate" | "no-op" | "no-op (same args)";
 
 /** The phases, in the order they run. */
 export const PHASES = ["up (adopt)", "preview (nothing due)", "refresh", "up (10% due)"] as const;
@@ -40,7 +40,7 @@ export async function benchStack(
 ): Promise<BenchStack> {
   const t: TestStack = await newStack({
     projectName: kind === "RenewedCertificate" ? "bench-renewed" : "bench-noop",
-    stackName: kind === "no-op (same props)" ? `n${n}-shaped` : `n${n}`,
+    stackName: kind === "no-op (same args)" ? `n${n}-args` : `n${n}`,
     program,
     workDir,
     // The file backend rewrites the whole state file after every step (O(N²) for N creates);
