@@ -31,7 +31,7 @@ function lifetimeKey(inputs: CertificateInputs, vendor: VendorKind): string {
 
 /**
  * Validates resolved inputs. `hasCredential` tells which credentials the environment or config
- * supplies; `accepted` are inputs that passed before (see {@link Failures}).
+ * supplies; `accepted` are inputs that passed before (see `Failures` in ./checkFailure.ts).
  */
 export function validateInputs(
   inputs: CertificateInputs,

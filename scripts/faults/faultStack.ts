@@ -61,9 +61,10 @@ export class FaultStack {
       stackName: projectName,
       workDir: install.dir,
       envVars: { RENEWED_CERTIFICATE_TIMEOUT_MS: String(CLIENT_TIMEOUT_MS) },
+      // No stack outputs: a program whose engine is killed would wait for them forever (see
+      // inlineRunsSettled). Scenarios read the resource's outputs from the state file instead.
       program: async () => {
-        const cert = new install.lib.RenewedCertificate("cert", holder.stack!.args);
-        return { jobId: cert.jobId, transactionId: cert.transactionId };
+        new install.lib.RenewedCertificate("cert", holder.stack!.args);
       },
     });
     holder.stack = new FaultStack(sandbox, t.stack, projectName, t.dir, args);
@@ -131,17 +132,56 @@ export class FaultStack {
       output += s;
     };
     let ok = true;
+    const runsBefore = inlineRunsInFlight();
     try {
       await action(collect, collect);
     } catch (e) {
       ok = false;
       const message = (e as Error).message ?? String(e);
       if (!output.includes(message)) output += `\n${message}`;
+      const settled = await inlineRunsSettled(runsBefore);
+      if (!settled)
+        output += `\n[harness] the killed operation's program was still running ${SETTLE_TIMEOUT_MS} ms later`;
     }
     const result: OpResult = { op, ok, output, errors: errorLines(output), state: this.state() };
     this.ops.push(result);
     return result;
   }
+}
+
+/** How long a killed operation's program may take to notice its engine is gone. */
+const SETTLE_TIMEOUT_MS = 30_000;
+
+/**
+ * Inline programs running in this process. The Automation API's language server adds one
+ * `uncaughtException` listener per program run and removes it when the run ends.
+ */
+function inlineRunsInFlight(): number {
+  return process.listenerCount("uncaughtException");
+}
+
+/**
+ * Waits until the program of a failed operation has ended. When the harness SIGKILLs the engine,
+ * the inline program runs on in this process (a real one dies with its engine) until its calls to
+ * the dead engine fail. Its last act is to disconnect the SDK's engine and monitor clients, which
+ * are shared by every run in the process: had the next operation started by then, its program would
+ * lose its connections and fail with "14 UNAVAILABLE: No connection established". The language
+ * server removes its listener when the run ends: that is the event awaited.
+ */
+async function inlineRunsSettled(before: number): Promise<boolean> {
+  if (inlineRunsInFlight() <= before) return true;
+  return new Promise((resolve) => {
+    const done = (settled: boolean) => {
+      clearTimeout(timer);
+      process.off("removeListener", onRemove);
+      resolve(settled);
+    };
+    const onRemove = (event: string | symbol) => {
+      if (event === "uncaughtException" && inlineRunsInFlight() <= before) done(true);
+    };
+    const timer = setTimeout(() => done(false), SETTLE_TIMEOUT_MS);
+    process.on("removeListener", onRemove);
+  });
 }
 
 /** Reads the RenewedCertificate's outputs from a file:// backend state file. */
