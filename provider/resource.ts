@@ -68,8 +68,8 @@ export class RenewedCertificate extends pulumi.dynamic.Resource {
     };
     // The SDK gives every registered property four promises, and each captures `new Error().stack`
     // at once, for a promise-leak report that is only shown under PULUMI_DEBUG_PROMISE_LEAKS. With
-    // source maps on (ts-node, tsx, source-map-support) formatting those stacks was half the cost of
-    // a preview at fleet scale (docs/BENCHMARKS.md). The resource's own source position is unaffected:
+    // source maps on (ts-node, tsx, source-map-support) formatting those stacks was half the
+    // program's CPU time in a preview at fleet scale (docs/BENCHMARKS.md). The resource's own source position is unaffected:
     // the SDK lifts the limit itself to capture it. Errors thrown while registering (a user's
     // transformation, say) keep their message but carry no stack.
     const limit = Error.stackTraceLimit;
