@@ -9,7 +9,7 @@ import { providerNow } from "./clock";
 import { ambientCredential, setConfiguredCredentials } from "./credentials";
 import { CertificateInputs, CertificateState, vendorOf } from "./inputs";
 import { RenewalDecision, shouldRenew } from "./renewalPolicy";
-import { RenewalStep, failWithState, pollOnce, recoverFromJournal, renewOnce } from "./renewal";
+import { RenewalStep, lookupOrFail, pollOnce, recoverFromJournal, renewOnce } from "./renewal";
 import {
   adoptedState,
   carriedState,
@@ -166,15 +166,14 @@ export async function update(id: string, oldProps: Props, newProps: Props) {
   let decision = decide(state);
   if (decision.renew) {
     // State may be stale (a renewal made elsewhere, or by a run whose result was lost): look first.
-    try {
-      state = await withVendorExpiry(step, state);
-    } catch (e) {
-      failWithState(
-        step,
-        { ...state, lastError: (e as Error).message },
-        `could not re-read the expiry of ${id} before renewing, so no renewal was submitted: ${(e as Error).message}`,
-      );
-    }
+    const known = state;
+    state = await lookupOrFail(
+      step,
+      known,
+      () => withVendorExpiry(step, known),
+      (error) =>
+        `could not re-read the expiry of ${id} before renewing, so no renewal was submitted: ${error}`,
+    );
     decision = decide(state);
     if (!decision.renew) say(`RenewedCertificate ${id}: no renewal after all — ${state.renewalReason}`);
   }

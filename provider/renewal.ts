@@ -57,6 +57,24 @@ export function failWithState(step: RenewalStep, state: CertificateState, messag
   throw new PartialFailure(message, step.id, properties);
 }
 
+/**
+ * Runs a vendor lookup. When it fails, the step fails with `state` kept (its `lastError` set) and
+ * the message `describe` makes of the error's, so whatever state already holds is never lost.
+ */
+export async function lookupOrFail<T>(
+  step: RenewalStep,
+  state: CertificateState,
+  lookup: () => Promise<T>,
+  describe: (error: string) => string,
+): Promise<T> {
+  try {
+    return await lookup();
+  } catch (e) {
+    const error = (e as Error).message;
+    failWithState(step, { ...state, lastError: error }, describe(error));
+  }
+}
+
 /** Polls a pending renewal until it ends or `waitTimeoutSeconds` pass. Errors keep the state. */
 export async function waitForRenewal(step: RenewalStep, state: CertificateState): Promise<CertificateState> {
   const sleep = step.sleep ?? realSleep;
@@ -71,22 +89,20 @@ export async function waitForRenewal(step: RenewalStep, state: CertificateState)
 
 /** One poll of a pending renewal; a failure to poll keeps the job id in state. */
 export async function pollOnce(step: RenewalStep, state: CertificateState): Promise<CertificateState> {
-  let progress: RenewalProgress;
-  try {
-    progress = await step.backend.poll(
-      { jobId: state.jobId, transactionId: state.transactionId },
-      String(step.inputs.certificateId),
-      state.renewedForNotAfter ?? state.notAfter,
-    );
-  } catch (e) {
-    const ref = state.jobId ?? state.transactionId;
-    failWithState(
-      step,
-      { ...state, lastError: (e as Error).message },
-      `renewal ${ref} of ${step.id} was accepted but could not be followed: ${(e as Error).message}. ` +
-        `Its id is kept in state; the next pulumi up or refresh follows it again`,
-    );
-  }
+  const ref = state.jobId ?? state.transactionId;
+  const progress = await lookupOrFail(
+    step,
+    state,
+    () =>
+      step.backend.poll(
+        { jobId: state.jobId, transactionId: state.transactionId },
+        String(step.inputs.certificateId),
+        state.renewedForNotAfter ?? state.notAfter,
+      ),
+    (error) =>
+      `renewal ${ref} of ${step.id} was accepted but could not be followed: ${error}. ` +
+      `Its id is kept in state; the next pulumi up or refresh follows it again`,
+  );
   return withProgress(state, progress, step.now);
 }
 
@@ -192,16 +208,12 @@ export async function renewOnce(
   reason: string,
 ): Promise<CertificateState> {
   const certificateId = String(step.inputs.certificateId);
-  let pending: RenewalProgress | undefined;
-  try {
-    pending = await step.backend.findPendingRenewal(certificateId);
-  } catch (e) {
-    failWithState(
-      step,
-      { ...state, lastError: (e as Error).message },
-      `could not check ${step.id} for a pending renewal, so none was submitted: ${(e as Error).message}`,
-    );
-  }
+  const pending = await lookupOrFail(
+    step,
+    state,
+    () => step.backend.findPendingRenewal(certificateId),
+    (error) => `could not check ${step.id} for a pending renewal, so none was submitted: ${error}`,
+  );
   if (pending) {
     const adopted = withProgress(
       {

@@ -9,6 +9,7 @@ import {
   RenewalStep,
   failWithState,
   interruptedMessage,
+  lookupOrFail,
   pollOnce,
   recoverFromJournal,
   waitForRenewal,
@@ -118,15 +119,13 @@ export async function settleEarlier(
       return { state: await waitForRenewal(step, kept), done: true };
     }
   } else if (state.outcomeUnknown && state.renewalStatus === "failed") {
-    try {
-      state = await reconcileUnknown(step, state);
-    } catch (e) {
-      failWithState(
-        step,
-        { ...state, lastError: (e as Error).message },
-        `could not look up the earlier renewal of ${step.id}: ${(e as Error).message}`,
-      );
-    }
+    const known = state;
+    state = await lookupOrFail(
+      step,
+      known,
+      () => reconcileUnknown(step, known),
+      (error) => `could not look up the earlier renewal of ${step.id}: ${error}`,
+    );
     if (state.renewalStatus === "pending") return { state: await waitForRenewal(step, state), done: true };
     // Say it loudly once: an interrupted run left a renewal nobody can look up.
     if (recovered.interrupted && state.outcomeUnknown)
