@@ -5,21 +5,9 @@ import { Sandbox, startSandbox } from "../../sandbox";
 import { sandboxClients } from "../../sandbox/sdkClients";
 import { AUTODNS_CODES, AUTODNS_TEXTS, AutodnsXmlClient } from "../../sdk/autodns";
 import { AuthenticationError, NotFoundError, VendorError, VendorRuleError } from "../../sdk/common/errors";
+import { rejection } from "../support/fixtures";
 
 const START = "2030-01-15T12:00:00.000Z";
-
-async function rejection<T extends VendorError>(
-  promise: Promise<unknown>,
-  type: new (...args: never[]) => T,
-): Promise<T> {
-  try {
-    await promise;
-  } catch (e) {
-    expect(e).to.be.instanceOf(type);
-    return e as T;
-  }
-  return expect.fail(`expected a ${type.name}`);
-}
 
 function expectGatewayError(error: VendorError, code: string): void {
   expect(error.vendorCode).to.equal(code);

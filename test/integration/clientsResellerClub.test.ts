@@ -11,22 +11,10 @@ import {
   ResellerClubClient,
   readResellerClubResponse,
 } from "../../sdk/resellerclub";
+import { rejection } from "../support/fixtures";
 
 const START = "2030-01-15T12:00:00.000Z";
 const [DIGITAL, SSLCERT] = SANDBOX_SEED.resellerclub.orders;
-
-async function rejection<T extends VendorError>(
-  promise: Promise<unknown>,
-  type: new (...args: never[]) => T,
-): Promise<T> {
-  try {
-    await promise;
-  } catch (e) {
-    expect(e).to.be.instanceOf(type);
-    return e as T;
-  }
-  return expect.fail(`expected a ${type.name}`);
-}
 
 function expectText(error: VendorError, text: string): void {
   expect(error.vendor).to.equal("resellerclub");

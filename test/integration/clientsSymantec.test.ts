@@ -6,22 +6,10 @@ import { SANDBOX_SEED, Sandbox, createCsr, startSandbox } from "../../sandbox";
 import { sandboxClients } from "../../sandbox/sdkClients";
 import { AuthenticationError, NotFoundError, VendorError, VendorRuleError } from "../../sdk/common/errors";
 import { SYMANTEC_CODES, SYMANTEC_TEXTS, SymantecClient, SymantecRenewRequest } from "../../sdk/symantec";
+import { rejection } from "../support/fixtures";
 
 const START = "2030-01-15T12:00:00.000Z";
 const [SERVER_TX, PRIVATE_TX] = SANDBOX_SEED.symantec.transactions;
-
-async function rejection<T extends VendorError>(
-  promise: Promise<unknown>,
-  type: new (...args: never[]) => T,
-): Promise<T> {
-  try {
-    await promise;
-  } catch (e) {
-    expect(e).to.be.instanceOf(type);
-    return e as T;
-  }
-  return expect.fail(`expected a ${type.name}`);
-}
 
 function expectCode(error: VendorError, code: string): void {
   expect(error.vendor).to.equal("symantec");

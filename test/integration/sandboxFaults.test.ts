@@ -5,19 +5,7 @@ import axios, { AxiosRequestConfig } from "axios";
 import { SANDBOX_SEED, Sandbox, createCsr, startSandbox } from "../../sandbox";
 import { SandboxClients, sandboxClients } from "../../sandbox/sdkClients";
 import { ConnectionError, DecodeError, VendorError } from "../../sdk/common/errors";
-
-async function rejection<T extends VendorError>(
-  promise: Promise<unknown>,
-  type: new (...args: never[]) => T,
-): Promise<T> {
-  try {
-    await promise;
-  } catch (e) {
-    expect(e).to.be.instanceOf(type);
-    return e as T;
-  }
-  return expect.fail(`expected a ${type.name}`);
-}
+import { rejection } from "../support/fixtures";
 
 describe("sandbox fault injection", () => {
   let sandbox: Sandbox;

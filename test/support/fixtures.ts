@@ -183,6 +183,16 @@ export async function rejectionOf(promise: Promise<unknown>): Promise<unknown> {
   throw new Error("expected the call to fail, but it succeeded");
 }
 
+/** The error a call fails with, checked to be an instance of `type`. */
+export async function rejection<T extends Error>(
+  promise: Promise<unknown>,
+  type: new (...args: never[]) => T,
+): Promise<T> {
+  const error = await rejectionOf(promise);
+  expect(error).to.be.instanceOf(type);
+  return error as T;
+}
+
 function expectField(actual: unknown, expected: unknown, what: string): void {
   if (expected === undefined) return;
   expect(actual, what).to.equal(expected === null ? undefined : expected);
