@@ -13,6 +13,7 @@ import {
   vendorSuffix,
 } from "../common/errors";
 import { AUTODNS_CODES } from "./codes";
+import { AUTODNS_REQUESTS_PER_SECOND } from "./transport";
 
 /** What the caller knows about the object, for better messages. */
 export interface AutodnsErrorContext {
@@ -92,7 +93,7 @@ export function autodnsError(facts: AutodnsErrorFacts, ctx: AutodnsErrorContext 
   }
   if (facts.httpStatus === 429) {
     return new RateLimitError(
-      `AutoDNS rate-limited ${what} (3 requests per second per IP); try again shortly${suffix}`,
+      `AutoDNS rate-limited ${what} (${AUTODNS_REQUESTS_PER_SECOND} requests per second per IP); try again shortly${suffix}`,
       details,
     );
   }

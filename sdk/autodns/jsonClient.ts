@@ -7,6 +7,7 @@ import { parseAutodnsDate } from "../common/dates";
 import { DecodeError } from "../common/errors";
 import { HttpResponse, HttpTransport, RepeatPolicy } from "../common/http";
 import { AutodnsErrorContext, autodnsError } from "./errors";
+import { autodnsTransport } from "./transport";
 import {
   AUTODNS_PENDING_JOB_STATES,
   AutodnsCertificate,
@@ -108,14 +109,7 @@ export class AutodnsJsonClient {
 
   constructor(options: AutodnsClientOptions) {
     const { user, password, context } = options.credentials;
-    this.transport = new HttpTransport({
-      vendor: "autodns",
-      baseURL: options.endpoint ?? AUTODNS_JSON_ENDPOINT,
-      timeoutMs: options.timeoutMs,
-      maxRetries: options.maxRetries,
-      backoffMs: options.backoffMs,
-      requestsPerSecond: options.requestsPerSecond ?? 3,
-      sleep: options.sleep,
+    this.transport = autodnsTransport(options, AUTODNS_JSON_ENDPOINT, {
       auth: { username: user, password },
       headers: {
         "X-Domainrobot-Context": String(context),

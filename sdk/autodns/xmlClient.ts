@@ -20,6 +20,7 @@ import {
   xmlText,
 } from "../common/xml";
 import { AutodnsErrorContext, autodnsError } from "./errors";
+import { autodnsTransport } from "./transport";
 import {
   AutodnsCertificate,
   AutodnsClientOptions,
@@ -59,14 +60,7 @@ export class AutodnsXmlClient {
   private readonly transport: HttpTransport;
 
   constructor(private readonly options: AutodnsClientOptions) {
-    this.transport = new HttpTransport({
-      vendor: "autodns",
-      baseURL: options.endpoint ?? AUTODNS_XML_ENDPOINT,
-      timeoutMs: options.timeoutMs,
-      maxRetries: options.maxRetries,
-      backoffMs: options.backoffMs,
-      requestsPerSecond: options.requestsPerSecond ?? 3,
-      sleep: options.sleep,
+    this.transport = autodnsTransport(options, AUTODNS_XML_ENDPOINT, {
       headers: { "Content-Type": "application/xml; charset=UTF-8", Accept: "application/xml" },
     });
   }
