@@ -1,7 +1,7 @@
 /**
- * The provider's lifecycle as plain functions. `RenewedCertificateProvider` (which is serialized
- * into state) only forwards to these through `require`, so none of this code or anything it
- * captures lands in state.
+ * The provider's lifecycle as plain functions. The serialized provider (./serializedProvider)
+ * reaches them only through a `require` by package path, so none of this code or anything it
+ * captures lands in state; `RenewedCertificateProvider` calls them directly.
  */
 import { canFindPendingRenewals, createBackend } from "./backends";
 import { Failure } from "./checkFailure";
