@@ -5,13 +5,8 @@ import { AutodnsClientOptions, AutodnsJsonClient } from "../../../sdk/autodns";
 import { ConnectionError } from "../../../sdk/common/errors";
 import { resetRateLimits } from "../../../sdk/common/rateLimiter";
 import { FixtureServer, Reply, startFixtureServer } from "../../support/fixtureServer";
-import {
-  expectRequest,
-  expectVendorError,
-  listFixtures,
-  loadFixture,
-  rejectionOf,
-} from "../../support/fixtures";
+import { expectRequest, expectVendorError, loadFixture, rejectionOf } from "../../support/fixtures";
+import { itFailsAsEachErrorFixture } from "../../support/errorFixtures";
 
 const PASSWORD = "s3cr3t-Pa55word";
 const SEED_RESPONSE_FULL_DETAILS = {
@@ -177,23 +172,18 @@ describe("AutoDNS JSON client error fixtures", () => {
     server = undefined;
   });
 
-  for (const name of listFixtures("autodns/errors")) {
-    const fx = loadFixture("autodns/errors", name);
-    const expected = fx.meta.expect!;
-    it(`${fx.meta.description} → ${expected.class}`, async () => {
-      server = await startFixtureServer(fx.reply);
-      const client = new AutodnsJsonClient({
-        endpoint: `${server.url}/v1`,
+  itFailsAsEachErrorFixture({
+    group: "autodns/errors",
+    vendor: "autodns",
+    client: (url) =>
+      new AutodnsJsonClient({
+        endpoint: `${url}/v1`,
         credentials: { user: "api-user", password: PASSWORD, context: 4 },
         sleep: async () => {},
-      });
-      const run = operations[fx.meta.operation!];
-      expect(run, `unknown operation ${fx.meta.operation}`).to.be.a("function");
-      const error = await rejectionOf(run(client));
-      expectVendorError(error, expected, "autodns", [PASSWORD]);
-      expect(error.operation).to.be.a("string");
-    });
-  }
+      }),
+    operations,
+    secrets: [PASSWORD],
+  });
 
   it("a renew whose connection drops mid-response becomes a ConnectionError that says the request may have arrived, sent once", async () => {
     server = await startFixtureServer({

@@ -5,13 +5,8 @@ import { AutodnsRenewalDetails, AutodnsXmlClient } from "../../../sdk/autodns";
 import { resetRateLimits } from "../../../sdk/common/rateLimiter";
 import { parseXml } from "../../../sdk/common/xml";
 import { FixtureServer, Reply, startFixtureServer } from "../../support/fixtureServer";
-import {
-  expectRequest,
-  expectVendorError,
-  listFixtures,
-  loadFixture,
-  rejectionOf,
-} from "../../support/fixtures";
+import { expectRequest, loadFixture, rejectionOf } from "../../support/fixtures";
+import { itFailsAsEachErrorFixture } from "../../support/errorFixtures";
 
 /** The seed's 400106 payload, as client input (the SAN typo `san1.example.com>` fixed). */
 function seedDetails(name: string): AutodnsRenewalDetails {
@@ -153,20 +148,18 @@ describe("AutoDNS XML client error fixtures", () => {
     server = undefined;
   });
 
-  for (const name of listFixtures("autodns-xml/errors")) {
-    const fx = loadFixture("autodns-xml/errors", name);
-    const expected = fx.meta.expect!;
-    it(`${fx.meta.description} → ${expected.class}`, async () => {
-      server = await startFixtureServer(fx.reply);
-      const client = new AutodnsXmlClient({
-        endpoint: `${server.url}/gateway/`,
+  itFailsAsEachErrorFixture({
+    group: "autodns-xml/errors",
+    vendor: "autodns",
+    client: (url) =>
+      new AutodnsXmlClient({
+        endpoint: `${url}/gateway/`,
         credentials: { user: "xml-user", password: PASSWORD, context: 4 },
         sleep: async () => {},
-      });
-      const error = await rejectionOf(operations[fx.meta.operation!](client));
-      expectVendorError(error, expected, "autodns", [PASSWORD]);
-    });
-  }
+      }),
+    operations,
+    secrets: [PASSWORD],
+  });
 
   it("a renew refused on HTTP 200 is sent exactly once", async () => {
     const fx = loadFixture("autodns-xml/errors", "renew-window-ef4001012-on-http-200");

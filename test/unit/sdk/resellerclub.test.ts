@@ -7,13 +7,8 @@ import {
   isPendingActionRefusal,
 } from "../../../sdk/resellerclub";
 import { FixtureServer, Reply, startFixtureServer } from "../../support/fixtureServer";
-import {
-  expectRequest,
-  expectVendorError,
-  listFixtures,
-  loadFixture,
-  rejectionOf,
-} from "../../support/fixtures";
+import { expectRequest, expectVendorError, loadFixture, rejectionOf } from "../../support/fixtures";
+import { itFailsAsEachErrorFixture } from "../../support/errorFixtures";
 
 const API_KEY = "Kx9-rc-5ecret";
 
@@ -160,15 +155,13 @@ describe("ResellerClub client error fixtures", () => {
     server = undefined;
   });
 
-  for (const name of listFixtures("resellerclub/errors")) {
-    const fx = loadFixture("resellerclub/errors", name);
-    const expected = fx.meta.expect!;
-    it(`${fx.meta.description} → ${expected.class}`, async () => {
-      server = await startFixtureServer(fx.reply);
-      const error = await rejectionOf(operations[fx.meta.operation!](client(server.url)));
-      expectVendorError(error, expected, "resellerclub", [API_KEY]);
-    });
-  }
+  itFailsAsEachErrorFixture({
+    group: "resellerclub/errors",
+    vendor: "resellerclub",
+    client,
+    operations,
+    secrets: [API_KEY],
+  });
 
   it("the pending-action refusal is recognised by isPendingActionRefusal and the renew is sent once", async () => {
     const fx = loadFixture("resellerclub/errors", "pending-action-500");

@@ -10,13 +10,8 @@ import {
   symantecTlsError,
 } from "../../../sdk/symantec";
 import { FixtureServer, Reply, startFixtureServer } from "../../support/fixtureServer";
-import {
-  expectRequest,
-  expectVendorError,
-  listFixtures,
-  loadFixture,
-  rejectionOf,
-} from "../../support/fixtures";
+import { expectRequest, expectVendorError, loadFixture, rejectionOf } from "../../support/fixtures";
+import { itFailsAsEachErrorFixture } from "../../support/errorFixtures";
 
 const CLIENT_KEY =
   "-----BEGIN PRIVATE KEY-----\nTUlJRXZRSUJBREFOQmdrcWhraUc5dzBCQVFFRkFBU0NCS2N3Z2dTakFnRUFBb0lCQVFD\n-----END PRIVATE KEY-----\n";
@@ -163,21 +158,19 @@ describe("Symantec/DigiCert client error fixtures", () => {
     server = undefined;
   });
 
-  for (const name of listFixtures("symantec/errors")) {
-    const fx = loadFixture("symantec/errors", name);
-    const expected = fx.meta.expect!;
-    it(`${fx.meta.description} → ${expected.class}`, async () => {
-      server = await startFixtureServer(fx.reply);
-      const client = new SymantecClient({
-        endpoint: `${server.url}/vswebservices/rest/services`,
+  itFailsAsEachErrorFixture({
+    group: "symantec/errors",
+    vendor: "symantec",
+    client: (url) =>
+      new SymantecClient({
+        endpoint: `${url}/vswebservices/rest/services`,
         clientCertificate: CLIENT_CERT,
         clientKey: CLIENT_KEY,
         sleep: async () => {},
-      });
-      const error = await rejectionOf(operations[fx.meta.operation!](client));
-      expectVendorError(error, expected, "symantec", secrets);
-    });
-  }
+      }),
+    operations,
+    secrets,
+  });
 
   it("a renew answered with HTTP 503 is not repeated (Symantec has no idempotency key)", async () => {
     server = await startFixtureServer({
