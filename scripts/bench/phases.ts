@@ -6,7 +6,7 @@
  */
 import type { PulumiFn, Stack } from "@pulumi/pulumi/automation";
 import type { Sandbox, SandboxRequest } from "../../sandbox";
-import { newStack, TestStack } from "../../test/e2e/engine";
+import { newStack, TestStack } from "../../test/support/engine";
 import { sampleProviderMemory } from "./providerMemory";
 
 /**

@@ -4,7 +4,7 @@
  * searched for a pending renewal, and how to list the renewals the vendor accepted.
  */
 import type { Sandbox, SandboxVendor } from "../../sandbox";
-import { VENDOR_CASES, VendorCase } from "../../test/e2e/vendorCases";
+import { VENDOR_CASES, VendorCase } from "../../test/support/vendorCases";
 
 /** Short API names used in the matrix. */
 export type ApiName = "json" | "xml" | "symantec" | "resellerclub";

@@ -9,8 +9,8 @@ import * as path from "node:path";
 import type { Stack } from "@pulumi/pulumi/automation";
 import type { RenewedCertificateArgs } from "../../provider/args";
 import type { Sandbox } from "../../sandbox";
-import { newStack } from "../../test/e2e/engine";
-import type { PackagedInstall } from "../../test/e2e/packagedInstall";
+import { newStack } from "../../test/support/engine";
+import type { PackagedInstall } from "../../test/support/packagedInstall";
 
 const TYPE = "pulumi-nodejs:dynamic/renewed-certificate:RenewedCertificate";
 

@@ -13,7 +13,7 @@
  */
 import * as fs from "node:fs";
 import { startSandbox, type Sandbox } from "../../sandbox";
-import { packagedInstall, type PackagedInstall } from "../../test/e2e/packagedInstall";
+import { packagedInstall, type PackagedInstall } from "../../test/support/packagedInstall";
 import { APIS } from "./apis";
 import { evaluate, type ScenarioResult } from "./evaluate";
 import { EXACTLY_ONCE_SCENARIOS } from "./exactlyOnceScenarios";

@@ -2,8 +2,8 @@
 // `configure` (namespace `pulumi-nodejs:`), or from the provider process's environment.
 import { expect } from "chai";
 import { startSandbox, Sandbox } from "../../sandbox";
-import { newStack, TestStack } from "./engine";
-import { packagedInstall } from "./packagedInstall";
+import { newStack, TestStack } from "../support/engine";
+import { packagedInstall } from "../support/packagedInstall";
 
 describe("credentials outside the inputs, through the engine", function () {
   this.timeout(10 * 60_000);

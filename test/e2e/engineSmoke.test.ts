@@ -3,7 +3,7 @@
 import { expect } from "chai";
 import * as pulumi from "@pulumi/pulumi";
 import type { EngineEvent, OpType } from "@pulumi/pulumi/automation";
-import { newStack, TestStack } from "./engine";
+import { newStack, TestStack } from "../support/engine";
 
 const echoProvider: pulumi.dynamic.ResourceProvider = {
   async create(inputs: { value: string }) {

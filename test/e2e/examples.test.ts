@@ -9,8 +9,8 @@ import type { ConfigMap, EngineEvent, OpType, PulumiFn, Stack } from "@pulumi/pu
 import Module from "node:module";
 import { createCsr, startSandbox, Sandbox, SandboxVendor } from "../../sandbox";
 import { readInventory } from "../../examples/fleet/inventory";
-import { newStack, TestStack } from "./engine";
-import { packagedInstall } from "./packagedInstall";
+import { newStack, TestStack } from "../support/engine";
+import { packagedInstall } from "../support/packagedInstall";
 
 const EXAMPLES = path.resolve(__dirname, "..", "..", "examples");
 const DAY = 86_400_000;

@@ -6,9 +6,9 @@ import * as path from "node:path";
 import type { EngineEvent, OpType, Stack } from "@pulumi/pulumi/automation";
 import { startSandbox, Sandbox } from "../../sandbox";
 import type { RenewedCertificateArgs } from "../../provider/args";
-import { newStack, TestStack } from "./engine";
-import { packagedInstall } from "./packagedInstall";
-import { VENDOR_CASES } from "./vendorCases";
+import { newStack, TestStack } from "../support/engine";
+import { packagedInstall } from "../support/packagedInstall";
+import { VENDOR_CASES } from "../support/vendorCases";
 
 const TYPE = "pulumi-nodejs:dynamic/renewed-certificate:RenewedCertificate";
 const DAY = 86_400_000;

@@ -16,9 +16,9 @@ import * as pulumi from "@pulumi/pulumi";
 import type { Stack } from "@pulumi/pulumi/automation";
 import type { RenewedCertificateArgs } from "../../provider/args";
 import { startSandbox, Sandbox, SandboxRequest } from "../../sandbox";
-import { newStack, TestStack } from "./engine";
-import { packagedInstall } from "./packagedInstall";
-import { VENDOR_CASES, VendorCase } from "./vendorCases";
+import { newStack, TestStack } from "../support/engine";
+import { packagedInstall } from "../support/packagedInstall";
+import { VENDOR_CASES, VendorCase } from "../support/vendorCases";
 
 const DAY = 86_400_000;
 const WRONG_API_KEY = "wrong-resellerclub-key-7f3a";

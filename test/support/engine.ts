@@ -1,4 +1,5 @@
-// Helpers for end-to-end tests that drive the real Pulumi engine through the Automation API.
+// The engine harness for the e2e suite, the fault matrix (scripts/faults) and the benchmark
+// (scripts/bench): the real Pulumi engine driven through the Automation API.
 //
 // The CLI comes from scripts/ensure-pulumi-cli.js (cached in ${PULUMI_HOME:-~/.pulumi}/versions/<v>,
 // built from Go modules where it cannot be downloaded). Each stack gets its own temp dir holding an

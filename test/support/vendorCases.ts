@@ -1,9 +1,9 @@
-// The four renewal APIs as e2e cases: how to seed a certificate in the sandbox and how a user
-// declares it. Credentials go in as secrets, exactly as a program reading stack config would.
+// The four renewal APIs as cases for the e2e suite and the fault matrix: how to seed a
+// certificate in the sandbox and how a user declares it. Credentials go in as secrets, exactly as a program reading stack config would.
 import * as pulumi from "@pulumi/pulumi";
 import type { RenewedCertificateArgs } from "../../provider/args";
 import type { Sandbox, SandboxVendor } from "../../sandbox";
-import { makeCsr } from "../support/pki";
+import { makeCsr } from "./pki";
 
 /** One API under test. */
 export interface VendorCase {
