@@ -9,6 +9,14 @@ import { VENDOR_CASES, VendorCase } from "../../test/support/vendorCases";
 /** Short API names used in the matrix. */
 export type ApiName = "json" | "xml" | "symantec" | "resellerclub";
 
+/** The prefix of a scenario id for each API, e.g. `rc-accept-then-drop`. */
+export const SHORT_IDS: Record<ApiName, string> = {
+  json: "json",
+  xml: "xml",
+  symantec: "sym",
+  resellerclub: "rc",
+};
+
 /** One API under fault. */
 export interface FaultApi {
   name: ApiName;

@@ -7,16 +7,18 @@ import * as pulumi from "@pulumi/pulumi";
 import { RESELLERCLUB_WIRE, type SandboxRequest } from "../../sandbox";
 import { sandboxClients } from "../../sandbox/sdkClients";
 import { toEpochSeconds } from "../../sdk/common/dates";
-import type { ApiName } from "./apis";
+import { SHORT_IDS, type ApiName } from "./apis";
 import type { Scenario, ScenarioContext } from "./scenario";
 import {
   REFUSES_RETRY,
   adoptThenFallDue,
+  dueThenUpFails,
   expectRenewals,
   expectStatus,
   pastBackoff,
   renewalIdOf,
   upFails,
+  upKilledAt,
   upOk,
 } from "./steps";
 
@@ -24,7 +26,7 @@ const DAY_MS = 86_400_000;
 
 function acceptThenDrop(api: ApiName, searchable: boolean): Scenario {
   return {
-    id: `${api === "resellerclub" ? "rc" : api === "symantec" ? "sym" : api}-accept-then-drop`,
+    id: `${SHORT_IDS[api]}-accept-then-drop`,
     api,
     fault: "renew accepted, connection dropped before the answer",
     expect: searchable
@@ -32,9 +34,12 @@ function acceptThenDrop(api: ApiName, searchable: boolean): Scenario {
       : "refuses to auto-retry (the vendor cannot be searched) and says so; never renews twice",
     intendedRenewals: 1,
     async run(ctx) {
-      await adoptThenFallDue(ctx);
-      ctx.fault("acceptThenDrop", { route: "renew" });
-      await upFails(ctx, "dropped renew answer", REFUSES_RETRY);
+      await dueThenUpFails(
+        ctx,
+        ["acceptThenDrop", { route: "renew" }],
+        "dropped renew answer",
+        REFUSES_RETRY,
+      );
       pastBackoff(ctx);
       const next = await ctx.up();
       ctx.check(next.ok, "next up succeeds");
@@ -70,10 +75,7 @@ async function recordAsAdvised(ctx: ScenarioContext): Promise<void> {
 
 async function killedAtAccept(ctx: ScenarioContext): Promise<void> {
   await adoptThenFallDue(ctx);
-  ctx.killOn("renew", "both");
-  const killed = await ctx.up();
-  ctx.check(!killed.ok, "the killed up fails");
-  await ctx.disarm();
+  await upKilledAt(ctx, "renew", "both", "the killed up fails");
   // What a user does next: unlock the stack, refresh (clears the pending operation), up again.
   await ctx.cancel();
   await ctx.refresh();
@@ -81,7 +83,7 @@ async function killedAtAccept(ctx: ScenarioContext): Promise<void> {
 
 function killedAfterAccept(api: ApiName, searchable: boolean): Scenario {
   return {
-    id: `${api === "resellerclub" ? "rc" : api === "symantec" ? "sym" : api}-killed-at-accept`,
+    id: `${SHORT_IDS[api]}-killed-at-accept`,
     api,
     fault: "engine + provider SIGKILLed as the vendor accepts (answer never read)",
     expect: searchable
@@ -108,17 +110,14 @@ function killedAfterAccept(api: ApiName, searchable: boolean): Scenario {
  */
 function killedJobCompleted(api: "json" | "resellerclub", refreshFirst: boolean): Scenario {
   return {
-    id: `${api === "json" ? "json" : "rc"}-killed-job-done${refreshFirst ? "" : "-no-refresh"}`,
+    id: `${SHORT_IDS[api]}-killed-job-done${refreshFirst ? "" : "-no-refresh"}`,
     api,
     fault: `killed at accept; the job completes before ${refreshFirst ? "refresh + up" : "the next up (no refresh)"}`,
     expect: "no second renewal; the finished renewal's id and new expiry are recorded",
     intendedRenewals: 1,
     async run(ctx) {
       await adoptThenFallDue(ctx);
-      ctx.killOn("renew", "both");
-      const killed = await ctx.up();
-      ctx.check(!killed.ok, "the killed up fails");
-      await ctx.disarm();
+      await upKilledAt(ctx, "renew", "both", "the killed up fails");
       await ctx.completeJobs();
       await ctx.cancel();
       if (refreshFirst) {
@@ -143,10 +142,7 @@ const providerKilledAtAccept: Scenario = {
   intendedRenewals: 1,
   async run(ctx) {
     await adoptThenFallDue(ctx);
-    ctx.killOn("renew", "provider");
-    const killed = await ctx.up();
-    ctx.check(!killed.ok, "the up whose provider died fails");
-    await ctx.disarm();
+    await upKilledAt(ctx, "renew", "provider", "the up whose provider died fails");
     await upFails(ctx, "up after the kill", REFUSES_RETRY);
     await upOk(ctx, "another up");
     ctx.check(ctx.state().outcomeUnknown === true, "state keeps the outcome unknown");
@@ -155,7 +151,7 @@ const providerKilledAtAccept: Scenario = {
 
 function killedWhileFollowing(api: "xml" | "symantec"): Scenario {
   return {
-    id: `${api === "symantec" ? "sym" : api}-killed-while-following`,
+    id: `${SHORT_IDS[api]}-killed-while-following`,
     api,
     fault: "engine + provider SIGKILLed at the first poll after the vendor accepted",
     expect: "the accepted id survives the kill (provider journal): refresh records it, no renewal again",
@@ -164,10 +160,7 @@ function killedWhileFollowing(api: "xml" | "symantec"): Scenario {
     async run(ctx) {
       if (api === "symantec") ctx.sandbox.admin.setSymantecAutoApprove(false);
       await adoptThenFallDue(ctx);
-      ctx.killOn("poll", "both");
-      const killed = await ctx.up();
-      ctx.check(!killed.ok, "the killed up fails");
-      await ctx.disarm();
+      await upKilledAt(ctx, "poll", "both", "the killed up fails");
       await ctx.cancel();
       await ctx.refresh();
       ctx.check(renewalIdOf(ctx.state()) !== undefined, "refresh records the accepted id");
@@ -183,7 +176,7 @@ function killedWhileFollowing(api: "xml" | "symantec"): Scenario {
 
 function jobFailed(api: "json" | "resellerclub"): Scenario {
   return {
-    id: `${api === "json" ? "json" : "rc"}-job-failed`,
+    id: `${SHORT_IDS[api]}-job-failed`,
     api,
     fault: "the renewal job ends FAILED at the vendor",
     expect: "failure recorded; no renewal within the backoff; exactly one retry after it",

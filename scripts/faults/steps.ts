@@ -1,5 +1,7 @@
 /** Steps many scenarios share. */
-import type { ScenarioContext } from "./scenario";
+import type { FaultKind } from "../../sandbox";
+import type { KillTarget } from "./kill";
+import type { FaultOptions, ScenarioContext } from "./scenario";
 
 const ID_KEYS = ["jobId", "transactionId"] as const;
 
@@ -32,6 +34,42 @@ export async function upFails(ctx: ScenarioContext, what: string, pattern?: RegE
       r.errors.some((e) => pattern.test(e)),
       `${what}: the error says ${pattern}`,
     );
+}
+
+/**
+ * Adopts, moves into the renewal window, injects `fault` and checks that the next up fails (with
+ * an error matching `pattern`, when given): how most renewal faults start.
+ */
+export async function dueThenUpFails(
+  ctx: ScenarioContext,
+  fault: [FaultKind, FaultOptions],
+  what: string,
+  pattern?: RegExp,
+): Promise<void> {
+  await adoptThenFallDue(ctx);
+  ctx.fault(...fault);
+  await upFails(ctx, what, pattern);
+}
+
+/** Kills `target` when the vendor answers on `route` during an up, and checks that the up failed. */
+export async function upKilledAt(
+  ctx: ScenarioContext,
+  route: FaultOptions["route"],
+  target: KillTarget,
+  what: string,
+): Promise<void> {
+  ctx.killOn(route, target);
+  const killed = await ctx.up();
+  ctx.check(!killed.ok, what);
+  await ctx.disarm();
+}
+
+/** The fault goes, the vendor finishes the job, and the next up records the renewal as succeeded. */
+export async function recordedOnceJobsComplete(ctx: ScenarioContext, what: string): Promise<void> {
+  ctx.clearFaults();
+  await ctx.completeJobs();
+  await upOk(ctx, what);
+  expectStatus(ctx, "succeeded");
 }
 
 /** Checks the renewal status in state. */
