@@ -4,10 +4,10 @@
  * (the first indices, so every API gets its share) expire sooner: after the clock moves
  * {@link CLOCK_STEP_DAYS} days those — and only those — are inside the 30-day renewal window.
  */
-import * as pulumi from "@pulumi/pulumi";
 import type { RenewedCertificateArgs } from "../../provider/args";
 import type { Sandbox, SandboxVendor } from "../../sandbox";
 import { makeCsr } from "../../test/support/pki";
+import { sandboxAutodns, sandboxResellerClub, sandboxSymantec } from "../../test/support/vendorCases";
 
 const DAY_MS = 86_400_000;
 /** Days until expiry of the certificates that become due. */
@@ -93,51 +93,17 @@ function argsFor(
 ): RenewedCertificateArgs {
   const common = { certificateId: id, lifetimeMonths: 12, waitTimeoutSeconds: options.waitTimeoutSeconds };
   if (api === "autodns-json" || api === "autodns-xml") {
-    const c = sandbox.credentials.autodns;
-    return {
-      ...common,
-      autodns: {
-        protocol: api === "autodns-json" ? "json" : "xml",
-        endpoint: api === "autodns-json" ? sandbox.urls.autodnsJson : sandbox.urls.autodnsXml,
-        user: c.user,
-        password: pulumi.secret(c.password),
-        context: c.context,
-        adminContactId: "100",
-        technicalContactId: "100",
-        requestsPerSecond: options.autodnsRequestsPerSecond,
-      },
-    };
+    const protocol = api === "autodns-json" ? "json" : "xml";
+    return { ...common, autodns: sandboxAutodns(sandbox, protocol, options.autodnsRequestsPerSecond) };
   }
   if (api === "symantec") {
-    const c = sandbox.credentials.symantec;
-    return {
-      ...common,
-      symantec: {
-        endpoint: sandbox.urls.symantec,
-        clientCertificate: c.clientCertificate,
-        clientKey: pulumi.secret(c.clientKey),
-        caCertificate: c.caCertificate,
-        firstName: "John",
-        lastName: "Doe",
-        email: "johndoe@aaa.com",
-        csr,
-        certProductType: "Server",
-        serverType: "Apache",
-        originalCertificate: pem,
-        originalChallenge: pulumi.secret("sandbox-challenge"),
-        challenge: pulumi.secret("bench-next-challenge"),
-      },
+    const renewal = {
+      csr,
+      originalCertificate: pem,
+      originalChallenge: "sandbox-challenge",
+      challenge: "bench-next-challenge",
     };
+    return { ...common, symantec: sandboxSymantec(sandbox, renewal) };
   }
-  const c = sandbox.credentials.resellerclub;
-  return {
-    ...common,
-    resellerclub: {
-      endpoint: sandbox.urls.resellerclub,
-      authUserId: c.authUserId,
-      apiKey: pulumi.secret(c.apiKey),
-      invoiceOption: "NoInvoice",
-      attributes: { org_name: "Example Org", approveremail: "admin@example.org" },
-    },
-  };
+  return { ...common, resellerclub: sandboxResellerClub(sandbox) };
 }

@@ -1,7 +1,13 @@
 // The four renewal APIs as cases for the e2e suite and the fault matrix: how to seed a
-// certificate in the sandbox and how a user declares it. Credentials go in as secrets, exactly as a program reading stack config would.
+// certificate in the sandbox and how a user declares it. Credentials go in as secrets, exactly as
+// a program reading stack config would. The vendor blocks are shared with the benchmark's fleet.
 import * as pulumi from "@pulumi/pulumi";
-import type { RenewedCertificateArgs } from "../../provider/args";
+import type {
+  AutodnsArgs,
+  RenewedCertificateArgs,
+  ResellerClubArgs,
+  SymantecArgs,
+} from "../../provider/args";
 import type { Sandbox, SandboxVendor } from "../../sandbox";
 import { makeCsr } from "./pki";
 
@@ -22,6 +28,65 @@ export interface VendorCase {
 const SYMANTEC_CHALLENGE = "e2e-original-challenge";
 const SYMANTEC_NEW_CHALLENGE = "e2e-next-challenge";
 
+/** The `autodns` block a user writes for the sandbox's AutoDNS, password as a secret. */
+export function sandboxAutodns(
+  sandbox: Sandbox,
+  protocol: "json" | "xml",
+  requestsPerSecond: number,
+): AutodnsArgs {
+  const c = sandbox.credentials.autodns;
+  return {
+    protocol,
+    endpoint: protocol === "json" ? sandbox.urls.autodnsJson : sandbox.urls.autodnsXml,
+    user: c.user,
+    password: pulumi.secret(c.password),
+    context: c.context,
+    adminContactId: "100",
+    technicalContactId: "100",
+    requestsPerSecond,
+  };
+}
+
+/** What a Symantec renewal of one certificate needs besides the sandbox's credentials. */
+export interface SymantecRenewal {
+  csr: string;
+  originalCertificate: string;
+  originalChallenge: string;
+  challenge: string;
+}
+
+/** The `symantec` block a user writes for the sandbox's VICE2, key and challenges as secrets. */
+export function sandboxSymantec(sandbox: Sandbox, renewal: SymantecRenewal): SymantecArgs {
+  const c = sandbox.credentials.symantec;
+  return {
+    endpoint: sandbox.urls.symantec,
+    clientCertificate: c.clientCertificate,
+    clientKey: pulumi.secret(c.clientKey),
+    caCertificate: c.caCertificate,
+    firstName: "John",
+    lastName: "Doe",
+    email: "johndoe@aaa.com",
+    csr: renewal.csr,
+    certProductType: "Server",
+    serverType: "Apache",
+    originalCertificate: renewal.originalCertificate,
+    originalChallenge: pulumi.secret(renewal.originalChallenge),
+    challenge: pulumi.secret(renewal.challenge),
+  };
+}
+
+/** The `resellerclub` block a user writes for the sandbox's ResellerClub, API key as a secret. */
+export function sandboxResellerClub(sandbox: Sandbox): ResellerClubArgs {
+  const c = sandbox.credentials.resellerclub;
+  return {
+    endpoint: sandbox.urls.resellerclub,
+    authUserId: c.authUserId,
+    apiKey: pulumi.secret(c.apiKey),
+    invoiceOption: "NoInvoice",
+    attributes: { org_name: "Example Org", approveremail: "admin@example.org" },
+  };
+}
+
 function autodnsCase(protocol: "json" | "xml"): VendorCase {
   return {
     name: `AutoDNS ${protocol.toUpperCase()}`,
@@ -31,21 +96,7 @@ function autodnsCase(protocol: "json" | "xml"): VendorCase {
       return (await sandbox.admin.seedCertificate({ vendor: "autodns", notAfter })).id;
     },
     async args(sandbox, id) {
-      const c = sandbox.credentials.autodns;
-      return {
-        certificateId: id,
-        lifetimeMonths: 12,
-        autodns: {
-          protocol,
-          endpoint: protocol === "json" ? sandbox.urls.autodnsJson : sandbox.urls.autodnsXml,
-          user: c.user,
-          password: pulumi.secret(c.password),
-          context: c.context,
-          adminContactId: "100",
-          technicalContactId: "100",
-          requestsPerSecond: 50,
-        },
-      };
+      return { certificateId: id, lifetimeMonths: 12, autodns: sandboxAutodns(sandbox, protocol, 50) };
     },
     secrets: (sandbox) => [sandbox.credentials.autodns.password],
   };
@@ -65,26 +116,16 @@ export const VENDOR_CASES: VendorCase[] = [
       ).id;
     },
     async args(sandbox, id) {
-      const c = sandbox.credentials.symantec;
       const cert = sandbox.admin.certificate("symantec", id)!;
       return {
         certificateId: id,
         lifetimeMonths: 12,
-        symantec: {
-          endpoint: sandbox.urls.symantec,
-          clientCertificate: c.clientCertificate,
-          clientKey: pulumi.secret(c.clientKey),
-          caCertificate: c.caCertificate,
-          firstName: "John",
-          lastName: "Doe",
-          email: "johndoe@aaa.com",
+        symantec: sandboxSymantec(sandbox, {
           csr: await makeCsr(cert.commonName),
-          certProductType: "Server",
-          serverType: "Apache",
           originalCertificate: cert.pem,
-          originalChallenge: pulumi.secret(SYMANTEC_CHALLENGE),
-          challenge: pulumi.secret(SYMANTEC_NEW_CHALLENGE),
-        },
+          originalChallenge: SYMANTEC_CHALLENGE,
+          challenge: SYMANTEC_NEW_CHALLENGE,
+        }),
       };
     },
     secrets: (sandbox) => [
@@ -103,18 +144,7 @@ export const VENDOR_CASES: VendorCase[] = [
       ).id;
     },
     async args(sandbox, id) {
-      const c = sandbox.credentials.resellerclub;
-      return {
-        certificateId: id,
-        lifetimeMonths: 12,
-        resellerclub: {
-          endpoint: sandbox.urls.resellerclub,
-          authUserId: c.authUserId,
-          apiKey: pulumi.secret(c.apiKey),
-          invoiceOption: "NoInvoice",
-          attributes: { org_name: "Example Org", approveremail: "admin@example.org" },
-        },
-      };
+      return { certificateId: id, lifetimeMonths: 12, resellerclub: sandboxResellerClub(sandbox) };
     },
     secrets: (sandbox) => [sandbox.credentials.resellerclub.apiKey],
   },
