@@ -200,6 +200,5 @@ export async function read(id: string, props: Props) {
   state = await withVendorExpiry(step, state);
   const decision = shouldRenew(state, inputs, now);
   const outs = toOutputs(finalized(state, decision, decision.renew ? decision.reason : state.renewalReason));
-  if (props[PROVIDER_KEY] !== undefined) outs[PROVIDER_KEY] = props[PROVIDER_KEY];
   return { id, props: outs, inputs: { ...inputsOf(outs), notAfter: inputs.notAfter } };
 }
