@@ -306,7 +306,8 @@ nothing at all would fail it with these inputs.
   \`PULUMI_DEBUG_PROMISE_LEAKS\`, which turns this off); the resource's source position is still
   captured. Preview at N = 1000 went from about 12 s to about 8 s (the trivial no-op: about 6 s).
 - Only what a program reads is registered: the provider's bookkeeping outputs (\`lastAttemptAt\`,
-  \`outcomeUnknown\`, \`renewedForNotAfter\`, \`currentChallenge\`) are no longer placeholders.
+  \`outcomeUnknown\`, \`renewedForNotAfter\`, \`currentChallenge\`) stay in state without a
+  placeholder on the resource.
 - \`check\` does not parse a CSR or PEM again when it is the same text as in the inputs that
   passed before, and the vendor adapters (HTTP and XML clients) load when first used, so a preview
   with nothing due never loads them.

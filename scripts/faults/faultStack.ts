@@ -31,7 +31,11 @@ export interface OpResult {
   killed?: boolean;
 }
 
-/** See the module comment. */
+/**
+ * One scenario's stack: `up`, `refresh` and `cancel` through the real engine, each recorded as an
+ * {@link OpResult} with the resource's state afterwards; the args and the provider's clock offset
+ * can change between operations.
+ */
 export class FaultStack {
   readonly ops: OpResult[] = [];
   private args: RenewedCertificateArgs;

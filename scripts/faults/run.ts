@@ -35,10 +35,12 @@ export const SCENARIOS: Scenario[] = [...READ_SCENARIOS, ...RENEW_SCENARIOS, ...
  * While a run is in flight, that run's own handler takes it, as for any program.
  */
 function absorbStrayEngineErrors(): void {
+  /** The gRPC status a call to a dead engine fails with. */
+  const GRPC_UNAVAILABLE = 14;
   process.on("unhandledRejection", (reason) => {
     if (process.listenerCount("unhandledRejection") > 1) return;
     const code = (reason as { code?: unknown } | undefined)?.code;
-    if (code !== 14) throw reason;
+    if (code !== GRPC_UNAVAILABLE) throw reason;
     console.error(
       `[faults] a killed run's call to its dead engine failed late: ${(reason as Error).message}`,
     );

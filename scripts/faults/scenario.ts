@@ -38,7 +38,10 @@ export interface FaultOptions {
   delayMs?: number;
 }
 
-/** See the module comment. */
+/**
+ * What a scenario's `run` works with: one fresh certificate (`certId`) in the shared sandbox, its
+ * own stack, fault injection, the sandbox clock and jobs, process kills, and the checks it records.
+ */
 export class ScenarioContext {
   readonly checks: { ok: boolean; what: string }[] = [];
   readonly notes: string[] = [];
