@@ -7,6 +7,7 @@ import { sandboxClients } from "../../sandbox/sdkClients";
 import { AUTODNS_CODES, AUTODNS_TEXTS, AutodnsJsonClient } from "../../sdk/autodns";
 import { AuthenticationError, NotFoundError, VendorError, VendorRuleError } from "../../sdk/common/errors";
 import { rejection } from "../support/fixtures";
+import { sandboxPerSuite } from "../support/sandboxSuite";
 
 const START = "2030-01-15T12:00:00.000Z";
 
@@ -20,15 +21,9 @@ describe("AutoDNS JSON client against the sandbox", () => {
   let sandbox: Sandbox;
   let client: AutodnsJsonClient;
 
-  before(async () => {
-    sandbox = await startSandbox({ now: START, jobCompletion: {} });
-    client = sandboxClients(sandbox).autodnsJson;
-  });
-  beforeEach(async () => {
-    await sandbox.admin.reset();
-  });
-  after(async () => {
-    await sandbox.close();
+  sandboxPerSuite({ now: START, jobCompletion: {} }, (s) => {
+    sandbox = s;
+    client = sandboxClients(s).autodnsJson;
   });
 
   it("reads the seeded certificate 100 with its end-of-day expiry and real PEM", async () => {

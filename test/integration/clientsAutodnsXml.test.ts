@@ -1,11 +1,12 @@
 // The AutoDNS XML gateway client against the sandbox: tasks 400106, 400104 and 400114, and the
 // vendor rules arriving as typed errors although the gateway answers HTTP 200.
 import { expect } from "chai";
-import { Sandbox, startSandbox } from "../../sandbox";
+import { Sandbox } from "../../sandbox";
 import { sandboxClients } from "../../sandbox/sdkClients";
 import { AUTODNS_CODES, AUTODNS_TEXTS, AutodnsXmlClient } from "../../sdk/autodns";
 import { AuthenticationError, NotFoundError, VendorError, VendorRuleError } from "../../sdk/common/errors";
 import { rejection } from "../support/fixtures";
+import { sandboxPerSuite } from "../support/sandboxSuite";
 
 const START = "2030-01-15T12:00:00.000Z";
 
@@ -20,15 +21,9 @@ describe("AutoDNS XML gateway client against the sandbox", () => {
   let sandbox: Sandbox;
   let client: AutodnsXmlClient;
 
-  before(async () => {
-    sandbox = await startSandbox({ now: START, jobCompletion: {} });
-    client = sandboxClients(sandbox).autodnsXml;
-  });
-  beforeEach(async () => {
-    await sandbox.admin.reset();
-  });
-  after(async () => {
-    await sandbox.close();
+  sandboxPerSuite({ now: START, jobCompletion: {} }, (s) => {
+    sandbox = s;
+    client = sandboxClients(s).autodnsXml;
   });
 
   it("renews (400106) and returns the RUNNING job with the ctid echoed", async () => {

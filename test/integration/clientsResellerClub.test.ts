@@ -2,7 +2,7 @@
 // invoice options, and every rule as a typed error carrying the vendor's message.
 import { expect } from "chai";
 import axios from "axios";
-import { SANDBOX_SEED, Sandbox, createCsr, startSandbox } from "../../sandbox";
+import { SANDBOX_SEED, Sandbox, createCsr } from "../../sandbox";
 import { sandboxClients } from "../../sandbox/sdkClients";
 import { AuthenticationError, NotFoundError, VendorError, VendorRuleError } from "../../sdk/common/errors";
 import {
@@ -12,6 +12,7 @@ import {
   readResellerClubResponse,
 } from "../../sdk/resellerclub";
 import { rejection } from "../support/fixtures";
+import { sandboxPerSuite } from "../support/sandboxSuite";
 
 const START = "2030-01-15T12:00:00.000Z";
 const [DIGITAL, SSLCERT] = SANDBOX_SEED.resellerclub.orders;
@@ -38,15 +39,9 @@ describe("ResellerClub client against the sandbox", () => {
     };
   };
 
-  before(async () => {
-    sandbox = await startSandbox({ now: START, jobCompletion: {} });
-    client = sandboxClients(sandbox).resellerclub;
-  });
-  beforeEach(async () => {
-    await sandbox.admin.reset();
-  });
-  after(async () => {
-    await sandbox.close();
+  sandboxPerSuite({ now: START, jobCompletion: {} }, (s) => {
+    sandbox = s;
+    client = sandboxClients(s).resellerclub;
   });
 
   it("reads order details of both APIs with endtime as the expiry", async () => {

@@ -2,11 +2,12 @@
 // sandbox CA): renew, pickup, renewal chains, and every rule as a typed error with its code.
 import { expect } from "chai";
 import { X509Certificate } from "node:crypto";
-import { SANDBOX_SEED, Sandbox, createCsr, startSandbox } from "../../sandbox";
+import { SANDBOX_SEED, Sandbox, createCsr } from "../../sandbox";
 import { sandboxClients } from "../../sandbox/sdkClients";
 import { AuthenticationError, NotFoundError, VendorError, VendorRuleError } from "../../sdk/common/errors";
 import { SYMANTEC_CODES, SYMANTEC_TEXTS, SymantecClient, SymantecRenewRequest } from "../../sdk/symantec";
 import { rejection } from "../support/fixtures";
+import { sandboxPerSuite } from "../support/sandboxSuite";
 
 const START = "2030-01-15T12:00:00.000Z";
 const [SERVER_TX, PRIVATE_TX] = SANDBOX_SEED.symantec.transactions;
@@ -23,13 +24,14 @@ describe("Symantec VICE2 client against the sandbox", () => {
   let csr: string;
   let request: SymantecRenewRequest;
 
+  sandboxPerSuite({ now: START }, (s) => {
+    sandbox = s;
+    client = sandboxClients(s).symantec;
+  });
   before(async () => {
-    sandbox = await startSandbox({ now: START });
-    client = sandboxClients(sandbox).symantec;
     csr = await createCsr("www.example.net", ["mail.example.net"]);
   });
   beforeEach(async () => {
-    await sandbox.admin.reset();
     request = {
       ...SANDBOX_SEED.symantec.subscriber,
       csr,
@@ -40,9 +42,6 @@ describe("Symantec VICE2 client against the sandbox", () => {
       originalChallenge: SERVER_TX.challenge,
       challenge: "next-challenge",
     };
-  });
-  after(async () => {
-    await sandbox.close();
   });
 
   it("renews and returns a 32-hex transaction id with the new certificate at once", async () => {
