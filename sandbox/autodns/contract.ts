@@ -147,22 +147,23 @@ export function queryViolations(operation: AutodnsOperation, query: URLSearchPar
 export function bodyViolations(operation: AutodnsOperation, body: unknown): SchemaViolation[] {
   if (body === undefined || !operation.bodySchema) return [];
   const out = validate(body, operation.bodySchema);
-  if (out.length || !operation.searchKeys) return out;
+  if (!operation.searchKeys) return out;
   const allowed = new Set(operation.searchKeys);
-  const query = body as { filters?: unknown[]; orders?: { key?: string }[] };
-  const walk = (filters: unknown[] | undefined, path: string) =>
-    (filters ?? []).forEach((f, i) => {
-      const filter = f as { key?: string; filters?: unknown[] };
-      if (filter.key !== undefined && !allowed.has(filter.key))
-        out.push({ path: `${path}[${i}].key`, problem: `"${filter.key}" is not a documented key` });
+  const list = (v: unknown): Record<string, unknown>[] =>
+    Array.isArray(v) ? v.filter((x): x is Record<string, unknown> => !!x && typeof x === "object") : [];
+  const key = (item: Record<string, unknown>, path: string) => {
+    if (typeof item.key === "string" && !allowed.has(item.key))
+      out.push({ path: `${path}.key`, problem: `"${item.key}" is not a documented key` });
+  };
+  const walk = (filters: unknown, path: string): void =>
+    list(filters).forEach((filter, i) => {
+      key(filter, `${path}[${i}]`);
       walk(filter.filters, `${path}[${i}].filters`);
     });
+  const query = body as Record<string, unknown>;
   walk(query.filters, "body.filters");
-  (query.orders ?? []).forEach((o, i) => {
-    if (o.key !== undefined && !allowed.has(o.key))
-      out.push({ path: `body.orders[${i}].key`, problem: `"${o.key}" is not a documented key` });
-  });
-  return out;
+  list(query.orders).forEach((order, i) => key(order, `body.orders[${i}]`));
+  return out.sort((a, b) => a.path.localeCompare(b.path));
 }
 
 /** The Query model's operators (the spec's `Operator` enum). */

@@ -10,7 +10,7 @@ import { AutodnsErrorContext, autodnsError } from "./errors";
 import { autodnsTransport } from "./transport";
 import { autodnsJobFrom, newestFirst, renewJobQuery, renewsCertificate } from "./jobs";
 import {
-  AUTODNS_PENDING_JOB_STATES,
+  autodnsJobPending,
   AutodnsCertificate,
   AutodnsCertificateRef,
   AutodnsClientOptions,
@@ -228,7 +228,7 @@ export class AutodnsJsonClient {
    * `object`), newest first. The guard against a second renewal.
    */
   async pendingRenewJobs(certificate: AutodnsCertificateRef): Promise<AutodnsJob[]> {
-    return (await this.renewJobs(certificate)).filter((j) => AUTODNS_PENDING_JOB_STATES.has(j.status));
+    return (await this.renewJobs(certificate)).filter(autodnsJobPending);
   }
 
   /**

@@ -120,3 +120,14 @@ export const AUTODNS_PENDING_JOB_STATES: ReadonlySet<string> = new Set([
   "SUPPORT",
   "NOT_SET",
 ]);
+
+/** Job states that are final (the spec's `JobStatusConstants` SUCCESS, FAILED, CANCELED). */
+export const AUTODNS_FINISHED_JOB_STATES: ReadonlySet<string> = new Set(["SUCCESS", "FAILED", "CANCELED"]);
+
+/**
+ * Whether a job may still renew: anything not final. A status the client does not know (the help
+ * page itself prints `DEFFERED`) counts as pending, so it is followed rather than renewed again.
+ */
+export function autodnsJobPending(job: Pick<AutodnsJob, "status">): boolean {
+  return !AUTODNS_FINISHED_JOB_STATES.has(job.status.toUpperCase());
+}

@@ -26,7 +26,7 @@ import { AutodnsErrorContext, autodnsError } from "./errors";
 import { autodnsTransport } from "./transport";
 import { AUTODNS_JOB_SEARCH_LIMIT, newestFirst, renewsCertificate } from "./jobs";
 import {
-  AUTODNS_PENDING_JOB_STATES,
+  autodnsJobPending,
   AutodnsCertificate,
   AutodnsCertificateRef,
   AutodnsClientOptions,
@@ -232,7 +232,7 @@ export class AutodnsXmlClient {
 
   /** {@link renewJobs} that have not finished: the guard against a second renewal. */
   async pendingRenewJobs(certificate: AutodnsCertificateRef): Promise<AutodnsJob[]> {
-    return (await this.renewJobs(certificate)).filter((j) => AUTODNS_PENDING_JOB_STATES.has(j.status));
+    return (await this.renewJobs(certificate)).filter(autodnsJobPending);
   }
 
   /** Task 400135: the finished renew jobs of a certificate (the job history), newest first. */
