@@ -144,6 +144,14 @@ export function listJobsXml(
       summary: hits.length - (page.length - shown.length),
       certificate_job: shown.map((j) => ({ job: jobXml(j, store.certificate("autodns", j.certificateId)) })),
     },
-    certificateId: shown[0]?.certificateId,
+    certificateId: searchedCertificateId(store, t.where),
   };
+}
+
+/** The certificate a list is about (an `object` eq condition names it), for the request log. */
+function searchedCertificateId(store: Store, where: unknown): string | undefined {
+  const ands = ((where as Node | undefined)?.and as unknown[] | undefined) ?? [];
+  const name = ands.map((c) => (text(c, "key") === "object" ? text(c, "value") : undefined)).find(Boolean);
+  if (name === undefined) return undefined;
+  return [...store.certificates.values()].find((c) => c.vendor === "autodns" && c.commonName === name)?.id;
 }
