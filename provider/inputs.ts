@@ -164,6 +164,8 @@ export interface CertificateState extends CertificateInputs {
   renewedForNotAfter?: string;
   /** The Symantec challenge of the current certificate (renewal N+1 needs it). Secret. */
   currentChallenge?: string;
+  /** The certificate's name at the vendor (AutoDNS job lists find renewals by it). */
+  certificateName?: string;
 }
 
 /** Default of `renewBeforeDays`. */

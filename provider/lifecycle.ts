@@ -119,7 +119,10 @@ export async function create(props: Props) {
   const step = stepFor(id, inputs, props, now);
   const snapshot = await step.backend.inspect(String(inputs.certificateId));
   const notAfter = snapshot.notAfter ?? normalizedNotAfter(inputs.notAfter);
-  const adopted = adoptedState(inputs, notAfter, snapshot.certificatePem);
+  const adopted = {
+    ...adoptedState(inputs, notAfter, snapshot.certificatePem),
+    certificateName: snapshot.certificateName,
+  };
   // An earlier run may have renewed it without saving the result (see ./journal.ts).
   const settled = await settleEarlier(step, adopted);
   if (settled.done) return { id, outs: toOutputs(finalized(settled.state, undefined)) };

@@ -98,6 +98,7 @@ export async function pollOnce(step: RenewalStep, state: CertificateState): Prom
         { jobId: state.jobId, transactionId: state.transactionId },
         String(step.inputs.certificateId),
         state.renewedForNotAfter ?? state.notAfter,
+        { certificateName: state.certificateName },
       ),
     (error) =>
       `renewal ${ref} of ${step.id} was accepted but could not be followed: ${error}. ` +
@@ -211,7 +212,7 @@ export async function renewOnce(
   const pending = await lookupOrFail(
     step,
     state,
-    () => step.backend.findPendingRenewal(certificateId),
+    () => step.backend.findPendingRenewal(certificateId, { certificateName: state.certificateName }),
     (error) => `could not check ${step.id} for a pending renewal, so none was submitted: ${error}`,
   );
   if (pending) {

@@ -19,7 +19,9 @@ import { withProgress } from "./state";
 /** Settles an earlier renewal whose outcome was unknown: adopt it, or see its effect. */
 async function reconcileUnknown(step: RenewalStep, state: CertificateState): Promise<CertificateState> {
   const certificateId = String(step.inputs.certificateId);
-  const pending = await step.backend.findPendingRenewal(certificateId);
+  const pending = await step.backend.findPendingRenewal(certificateId, {
+    certificateName: state.certificateName,
+  });
   if (pending)
     return withProgress(
       {
@@ -32,6 +34,7 @@ async function reconcileUnknown(step: RenewalStep, state: CertificateState): Pro
       step.now,
     );
   const snapshot = await step.backend.inspect(certificateId);
+  if (snapshot.certificateName) state = { ...state, certificateName: snapshot.certificateName };
   if (snapshot.notAfter && state.notAfter && Date.parse(snapshot.notAfter) > Date.parse(state.notAfter)) {
     const latest = await latestFinishedRenewal(step, state);
     return {
@@ -54,7 +57,9 @@ async function reconcileUnknown(step: RenewalStep, state: CertificateState): Pro
 
 /** The vendor's latest renewal when it finished and state does not know it yet (best effort). */
 async function latestFinishedRenewal(step: RenewalStep, state: CertificateState) {
-  const latest = await step.backend.latestRenewal?.(String(step.inputs.certificateId)).catch(() => undefined);
+  const latest = await step.backend
+    .latestRenewal?.(String(step.inputs.certificateId), { certificateName: state.certificateName })
+    .catch(() => undefined);
   return latest?.status === "succeeded" && latest.jobId && latest.jobId !== state.jobId ? latest : undefined;
 }
 
@@ -68,6 +73,7 @@ export async function withVendorExpiry(
   state: CertificateState,
 ): Promise<CertificateState> {
   const snapshot = await step.backend.inspect(String(step.inputs.certificateId));
+  if (snapshot.certificateName) state = { ...state, certificateName: snapshot.certificateName };
   const moved =
     snapshot.notAfter && (!state.notAfter || Date.parse(snapshot.notAfter) > Date.parse(state.notAfter));
   if (!moved) {

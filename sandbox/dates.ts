@@ -33,9 +33,41 @@ export function addDays(ms: number, days: number): number {
   return ms + days * DAY_MS;
 }
 
-/** AutoDNS wire form: `2022-12-25T23:59:59.000+0000`. */
+// ICU's Europe/Berlin (Node ships full ICU); sdk/common/dates.ts writes the EU rule out instead,
+// so a mistake in either shows up against the other.
+const BERLIN = new Intl.DateTimeFormat("en-GB", {
+  timeZone: "Europe/Berlin",
+  hourCycle: "h23",
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+  hour: "2-digit",
+  minute: "2-digit",
+  second: "2-digit",
+  timeZoneName: "longOffset",
+});
+
+/** Berlin wall time of an instant: date, time and offset (`+0200`). */
+function berlinParts(ms: number): { date: string; time: string; offset: string } {
+  const p = Object.fromEntries(BERLIN.formatToParts(new Date(ms)).map((x) => [x.type, x.value]));
+  const offset = (p.timeZoneName ?? "GMT+01:00").replace("GMT", "").replace(":", "") || "+0000";
+  return { date: `${p.year}-${p.month}-${p.day}`, time: `${p.hour}:${p.minute}:${p.second}`, offset };
+}
+
+/**
+ * AutoDNS JSON wire form, in the server's zone as the vendor writes it:
+ * `2021-03-29T15:48:25.000+0200`.
+ */
 export function autodnsDate(ms: number): string {
-  return new Date(ms).toISOString().replace("Z", "+0000");
+  const { date, time, offset } = berlinParts(ms);
+  const millis = String(((ms % 1000) + 1000) % 1000).padStart(3, "0");
+  return `${date}T${time}.${millis}${offset}`;
+}
+
+/** AutoDNS XML gateway form: Europe/Berlin wall time without a zone, `2019-10-23 16:12:33`. */
+export function autodnsXmlDate(ms: number): string {
+  const { date, time } = berlinParts(ms);
+  return `${date} ${time}`;
 }
 
 /** ResellerClub wire form: epoch seconds as a decimal string. */

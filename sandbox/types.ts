@@ -161,6 +161,12 @@ export interface SandboxRequest {
   status: number;
   /** The fault kind applied, if any. */
   fault?: FaultKind;
+  /**
+   * How the request broke the vendor's published contract, when it did (AutoDNS JSON: an
+   * undocumented route, filter key, operator, order field, or a body field of the wrong type);
+   * such a request is refused as the vendor would.
+   */
+  contractViolation?: string;
 }
 
 /** Fault kinds. */

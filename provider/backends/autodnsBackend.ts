@@ -1,26 +1,42 @@
-/** AutoDNS adapter: JSON REST and XML gateway behind one {@link VendorBackend}. */
+/**
+ * AutoDNS adapter: JSON REST and XML gateway behind one {@link VendorBackend}.
+ *
+ * Jobs as AutoDNS keeps them (docs/VENDOR-CHOICES.md): a running job is read with job info
+ * (`GET /job/{id}`, XML 400114) and listed by the job list (`POST /job/_search`, XML 400115); when
+ * it finishes it leaves both (EF300101) for the job history (`GET /job/history/{id}`,
+ * `POST /job/history/_search`, XML 400135). Job lists find a certificate's jobs by its *name*, so
+ * the name is read from certificate info and kept in state (`certificateName`).
+ */
 import { NotFoundError } from "../../sdk/common/errors";
+import { autodnsJobOutcome } from "../../sdk/autodns/jobs";
 import { AutodnsJsonClient } from "../../sdk/autodns/jsonClient";
 import { AutodnsXmlClient } from "../../sdk/autodns/xmlClient";
-import { AutodnsClientOptions, AutodnsJob, AutodnsRenewalDetails } from "../../sdk/autodns/types";
+import {
+  AutodnsCertificateRef,
+  AutodnsClientOptions,
+  AutodnsJob,
+  AutodnsRenewalDetails,
+} from "../../sdk/autodns/types";
 import { requireCredential } from "../credentials";
 import { AutodnsInput } from "../inputs";
-import { CertificateSnapshot, RenewalContext, RenewalProgress, RenewalRef, VendorBackend } from "./backend";
+import {
+  CertificateSnapshot,
+  KnownCertificate,
+  RenewalContext,
+  RenewalProgress,
+  RenewalRef,
+  VendorBackend,
+} from "./backend";
 
-/** Maps an AutoDNS job state to ours. */
-export function autodnsProgress(job: Pick<AutodnsJob, "id" | "status">): RenewalProgress {
+/** Maps an AutoDNS job state to ours; a failure carries the vendor's own account of it. */
+export function autodnsProgress(job: AutodnsJob): RenewalProgress {
   const status = job.status.toUpperCase();
+  const failed = status === "FAILED" || status === "CANCELED";
   return {
     jobId: job.id,
-    status:
-      status === "SUCCESS"
-        ? "succeeded"
-        : status === "FAILED" || status === "CANCELED"
-          ? "failed"
-          : "pending",
+    status: status === "SUCCESS" ? "succeeded" : failed ? "failed" : "pending",
     vendorStatus: status,
-    failureReason:
-      status === "FAILED" || status === "CANCELED" ? `AutoDNS job ${job.id} ended ${status}` : undefined,
+    failureReason: failed ? autodnsJobOutcome(job) : undefined,
   };
 }
 
@@ -28,6 +44,8 @@ export function autodnsProgress(job: Pick<AutodnsJob, "id" | "status">): Renewal
 export class AutodnsBackend implements VendorBackend {
   private readonly json?: AutodnsJsonClient;
   private readonly client: AutodnsJsonClient | AutodnsXmlClient;
+  /** Names read by {@link inspect} in this process, so a renewal right after costs no extra read. */
+  private readonly names = new Map<string, string>();
 
   constructor(
     private readonly block: AutodnsInput,
@@ -54,19 +72,64 @@ export class AutodnsBackend implements VendorBackend {
 
   async inspect(certificateId: string): Promise<CertificateSnapshot> {
     const cert = await this.client.certificateInfo(certificateId);
-    return { notAfter: cert.notAfter, certificatePem: cert.pem };
+    if (cert.name) this.names.set(certificateId, cert.name);
+    return { notAfter: cert.notAfter, certificatePem: cert.pem, certificateName: cert.name };
   }
 
-  async findPendingRenewal(certificateId: string): Promise<RenewalProgress | undefined> {
-    // The XML gateway tasks we speak have no job search; its guard is state plus the vendor's own refusal.
-    if (!this.json) return undefined;
-    const [job] = await this.json.pendingRenewJobs(certificateId);
-    return job ? autodnsProgress(job) : undefined;
+  /** The certificate as job lists know it: its name from state, this process, or certificate info. */
+  private async certificateRef(
+    certificateId: string,
+    known?: KnownCertificate,
+  ): Promise<AutodnsCertificateRef> {
+    const name =
+      known?.certificateName ??
+      this.names.get(certificateId) ??
+      (await this.inspect(certificateId)).certificateName;
+    if (!name) {
+      throw new Error(
+        `AutoDNS reports certificate ${certificateId} without a name, so its renew jobs cannot be searched; ` +
+          `check certificateId`,
+      );
+    }
+    return { id: certificateId, name };
   }
 
-  async latestRenewal(certificateId: string): Promise<RenewalProgress | undefined> {
-    if (!this.json) return undefined;
-    const [job] = await this.json.renewJobs(certificateId);
+  async findPendingRenewal(
+    certificateId: string,
+    known?: KnownCertificate,
+  ): Promise<RenewalProgress | undefined> {
+    const certificate = await this.certificateRef(certificateId, known);
+    for (const job of await this.client.pendingRenewJobs(certificate)) {
+      const confirmed = await this.confirmed(job, certificate);
+      if (confirmed) return this.withCertificate(autodnsProgress(confirmed), certificateId);
+    }
+    return undefined;
+  }
+
+  /**
+   * A listed job that names no certificate id (the lists name the certificate only) is read once
+   * more: job info carries the id (`ObjectJob.object.data.id`), and two certificates may share a
+   * name. A job that finished in between is read from the history instead.
+   */
+  private async confirmed(
+    job: AutodnsJob,
+    certificate: AutodnsCertificateRef,
+  ): Promise<AutodnsJob | undefined> {
+    if (job.objectId !== undefined) return job;
+    let detail: AutodnsJob | undefined;
+    try {
+      detail = await this.client.jobInfo(job.id);
+    } catch (e) {
+      if (!(e instanceof NotFoundError)) throw e;
+      detail = await this.finishedJob(job.id, certificate);
+      if (!detail) return undefined;
+    }
+    return detail.objectId === undefined || detail.objectId === certificate.id ? detail : undefined;
+  }
+
+  async latestRenewal(certificateId: string, known?: KnownCertificate): Promise<RenewalProgress | undefined> {
+    const certificate = await this.certificateRef(certificateId, known);
+    const [job] = await this.client.finishedRenewJobs(certificate);
     return job ? autodnsProgress(job) : undefined;
   }
 
@@ -87,20 +150,52 @@ export class AutodnsBackend implements VendorBackend {
     return autodnsProgress({ id: result.jobId, status: result.jobStatus ?? "RUNNING" });
   }
 
-  async poll(ref: RenewalRef, certificateId: string, knownNotAfter?: string): Promise<RenewalProgress> {
-    const jobId = ref.jobId ?? "";
-    let progress: RenewalProgress;
-    try {
-      progress = autodnsProgress(await this.client.jobInfo(jobId));
-    } catch (e) {
-      // Finished jobs may be purged: a later expiry proves the renewal went through.
-      if (!(e instanceof NotFoundError)) throw e;
-      const snapshot = await this.inspect(certificateId);
-      if (knownNotAfter && snapshot.notAfter && snapshot.notAfter > knownNotAfter) {
-        return { jobId, status: "succeeded", vendorStatus: "SUCCESS", ...snapshot };
+  /** A finished job from the history (JSON: by id; XML: the certificate's history list), if there. */
+  private async finishedJob(
+    jobId: string,
+    certificate: AutodnsCertificateRef,
+  ): Promise<AutodnsJob | undefined> {
+    if (this.json) {
+      try {
+        return await this.json.jobHistoryInfo(jobId);
+      } catch (e) {
+        if (e instanceof NotFoundError) return undefined;
+        throw e;
       }
-      throw e;
     }
+    return (await this.client.finishedRenewJobs(certificate)).find((j) => j.id === jobId);
+  }
+
+  async poll(
+    ref: RenewalRef,
+    certificateId: string,
+    knownNotAfter?: string,
+    known?: KnownCertificate,
+  ): Promise<RenewalProgress> {
+    const jobId = ref.jobId ?? "";
+    let job: AutodnsJob;
+    try {
+      job = await this.client.jobInfo(jobId);
+    } catch (e) {
+      // EF300101 is how every job ends at AutoDNS: it moved to the history, which has the outcome.
+      if (!(e instanceof NotFoundError)) throw e;
+      const finished = await this.finishedJob(jobId, await this.certificateRef(certificateId, known));
+      if (finished) {
+        job = finished;
+      } else {
+        // Not in the history either (purged): a later expiry still proves the renewal went through.
+        const snapshot = await this.inspect(certificateId);
+        if (knownNotAfter && snapshot.notAfter && snapshot.notAfter > knownNotAfter) {
+          return { jobId, status: "succeeded", vendorStatus: "SUCCESS", ...snapshot };
+        }
+        throw e;
+      }
+    }
+    return this.withCertificate(autodnsProgress(job), certificateId);
+  }
+
+  /** A succeeded renewal carries the certificate it produced. */
+  private async withCertificate(progress: RenewalProgress, certificateId: string): Promise<RenewalProgress> {
     if (progress.status !== "succeeded") return progress;
     return { ...progress, ...(await this.inspect(certificateId)) };
   }

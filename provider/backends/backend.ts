@@ -10,6 +10,17 @@ export interface CertificateSnapshot {
   notAfter?: string;
   /** The current certificate, when the vendor returns it. */
   certificatePem?: string;
+  /**
+   * The certificate's name at the vendor, where its renewal jobs are found by name (AutoDNS: job
+   * searches filter on `object` = the certificate name). Kept in state as `certificateName`.
+   */
+  certificateName?: string;
+}
+
+/** What state already knows about the certificate, so an adapter need not ask the vendor again. */
+export interface KnownCertificate {
+  /** {@link CertificateSnapshot.certificateName} as last read. */
+  certificateName?: string;
 }
 
 /** A submitted renewal. */
@@ -53,17 +64,22 @@ export interface VendorBackend {
   /** Reads the certificate's current expiry (and PEM where available). */
   inspect(certificateId: string): Promise<CertificateSnapshot>;
   /** Finds a renewal already pending at the vendor (the guard against a second renewal). */
-  findPendingRenewal(certificateId: string): Promise<RenewalProgress | undefined>;
+  findPendingRenewal(certificateId: string, known?: KnownCertificate): Promise<RenewalProgress | undefined>;
   /**
    * The certificate's most recent renewal in any state, where the vendor can list them (AutoDNS
    * JSON jobs, ResellerClub actions): names a renewal that finished while its id was not in state.
    */
-  latestRenewal?(certificateId: string): Promise<RenewalProgress | undefined>;
+  latestRenewal?(certificateId: string, known?: KnownCertificate): Promise<RenewalProgress | undefined>;
   /** Submits one renewal. Never retried blindly. */
   renew(ctx: RenewalContext): Promise<RenewalProgress>;
   /**
    * Reads the state of a submitted renewal. `knownNotAfter` (the expiry before the renewal) lets
    * an adapter recognise a finished renewal whose job the vendor no longer lists.
    */
-  poll(ref: RenewalRef, certificateId: string, knownNotAfter?: string): Promise<RenewalProgress>;
+  poll(
+    ref: RenewalRef,
+    certificateId: string,
+    knownNotAfter?: string,
+    known?: KnownCertificate,
+  ): Promise<RenewalProgress>;
 }

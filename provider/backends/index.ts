@@ -50,10 +50,11 @@ export function createBackend(inputs: CertificateInputs): VendorBackend {
 }
 
 /**
- * Whether the inputs' vendor API can list pending renewals (AutoDNS JSON job search, ResellerClub
- * current actions). Pure: decides without credentials or the network.
+ * Whether the inputs' vendor API can list pending renewals (AutoDNS job list: JSON `POST
+ * /job/_search`, XML task 400115; ResellerClub current actions). Pure: decides without credentials
+ * or the network.
  */
 export function canFindPendingRenewals(inputs: CertificateInputs): boolean {
   const vendor = vendorOf(inputs);
-  return vendor === "resellerclub" || (vendor === "autodns" && inputs.autodns?.protocol !== "xml");
+  return vendor === "resellerclub" || vendor === "autodns";
 }

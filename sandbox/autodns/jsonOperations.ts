@@ -1,23 +1,13 @@
 /**
- * The operations of the AutoDNS JSON API, each answering with the vendor's envelope: renew
- * (task 400106), certificate info (400104), certificate search, job info and job search. Login
- * and routing live in jsonRoutes.ts.
+ * The certificate operations of the AutoDNS JSON API, each answering with the vendor's envelope:
+ * renew (task 400106), certificate info (400104) and certificate search (400105). Jobs are in
+ * jsonJobs.ts; login, routing and the contract check in jsonRoutes.ts.
  */
 import type { RouteOutcome } from "../http/route";
-import { pollJob } from "../jobs";
-import type { CertificateRecord, JobRecord, Store } from "../store";
-import { AutodnsRefusal, findCertificate, isRefusal, pollAutodnsJob, startRenewal } from "./renewal";
-import { SearchError, parseSearch, runSearch } from "./search";
-import {
-  AUTODNS_WIRE,
-  certificateJobJson,
-  certificateJson,
-  jobJson,
-  jsonError,
-  jsonId,
-  jsonSuccess,
-  newStid,
-} from "./wire";
+import type { CertificateRecord, Store } from "../store";
+import { AutodnsRefusal, findCertificate, isRefusal, startRenewal } from "./renewal";
+import { parseSearch, runSearch } from "./search";
+import { AUTODNS_WIRE, certificateJson, jsonError, jsonId, jsonSuccess, newStid } from "./wire";
 
 /** What every operation needs. */
 export interface JsonContext {
@@ -67,19 +57,11 @@ const BAD_BODY: AutodnsRefusal = {
 const CERTIFICATE_FIELDS: Record<string, (c: CertificateRecord) => string | undefined> = {
   id: (c) => c.id,
   name: (c) => c.commonName,
+  domain: (c) => c.commonName,
   product: (c) => c.product,
   expire: (c) => new Date(c.notAfter).toISOString(),
-};
-
-const JOB_FIELDS: Record<string, (j: JobRecord) => string | undefined> = {
-  id: (j) => j.id,
-  action: () => "renew",
-  status: (j) =>
-    ({ running: "RUNNING", pending: "RUNNING", succeeded: "SUCCESS", failed: "FAILED" })[j.state],
-  objectId: (j) => j.certificateId,
-  objectType: () => "certificate",
-  // Zero-padded creation time then id, so ties order by id (ids increase).
-  created: (j) => `${String(j.created).padStart(15, "0")}:${j.id.padStart(20, "0")}`,
+  created: (c) => new Date(c.created).toISOString(),
+  updated: (c) => new Date(c.updated).toISOString(),
 };
 
 /** `PUT certificate/{id}/_renew`: empty body (the seed) or a Certificate object (the OpenAPI spec). */
@@ -123,25 +105,8 @@ export function certificateInfo(ctx: JsonContext, id: string): RouteOutcome {
   };
 }
 
-/** `GET job/{id}`: the CertificateJob form (`{job, authentication, dcvAuth}`). Counts as a poll. */
-export function jobInfo(ctx: JsonContext, id: string): RouteOutcome {
-  const job = pollAutodnsJob(ctx.store, id);
-  if (isRefusal(job)) return refusal(ctx, job);
-  const cert = ctx.store.certificate("autodns", job.certificateId);
-  const status = { ...AUTODNS_WIRE.jobInfo, type: "SUCCESS" as const };
-  return {
-    ...jsonSuccess(
-      newStid(ctx.store),
-      status,
-      { type: "Job", value: job.id },
-      [certificateJobJson(job, cert)],
-      ctx.ctid,
-    ),
-    certificateId: job.certificateId,
-  };
-}
-
-function search<T>(
+/** Runs a search body (already checked against the contract) over `items`. */
+export function search<T>(
   ctx: JsonContext,
   fields: Record<string, (item: T) => string | undefined>,
   items: T[],
@@ -150,17 +115,11 @@ function search<T>(
 ): RouteOutcome {
   const parsed = parseBody(ctx.body);
   if (!parsed.ok) return refusal(ctx, BAD_BODY);
-  try {
-    const { page, total } = runSearch(items, parseSearch(parsed.value, fields), fields, defaultOrder);
-    return respond(page, total);
-  } catch (e) {
-    if (!(e instanceof SearchError)) throw e;
-    const object = { type: e.objectType, value: e.objectValue };
-    return refusal(ctx, { httpStatus: 400, message: AUTODNS_WIRE.missingValue, object });
-  }
+  const { page, total } = runSearch(items, parseSearch(parsed.value, fields), fields, defaultOrder);
+  return respond(page, total);
 }
 
-/** `POST certificate/_search` (e.g. `{key:"id", value:"1,2,3", operator:"IN"}`). */
+/** `POST certificate/_search` (e.g. `{key:"id", values:["1","2"], operator:"IN"}`). */
 export function certificateSearch(ctx: JsonContext): RouteOutcome {
   const all = [...ctx.store.certificates.values()].filter((c) => c.vendor === "autodns");
   const byId = (a: CertificateRecord, b: CertificateRecord) =>
@@ -170,21 +129,4 @@ export function certificateSearch(ctx: JsonContext): RouteOutcome {
     const data = page.map((c) => certificateJson(c, ctx.caPem));
     return jsonSuccess(newStid(ctx.store), status, { type: "Certificate", summary: total }, data, ctx.ctid);
   });
-}
-
-/** `POST job/_search` (filters action, objectId, status, id): plain Job objects. Each hit counts as a poll. */
-export function jobSearch(ctx: JsonContext): RouteOutcome {
-  const all = [...ctx.store.jobs.values()].filter((j) => j.vendor === "autodns");
-  return search(
-    ctx,
-    JOB_FIELDS,
-    all,
-    (a, b) => Number(a.id) - Number(b.id),
-    (page, total) => {
-      for (const job of page) pollJob(ctx.store, job);
-      const status = { ...AUTODNS_WIRE.jobList, type: "SUCCESS" as const };
-      const data = page.map((j) => jobJson(j, ctx.store.certificate("autodns", j.certificateId)?.commonName));
-      return jsonSuccess(newStid(ctx.store), status, { type: "Job", summary: total }, data, ctx.ctid);
-    },
-  );
 }

@@ -1,11 +1,16 @@
 /**
- * The AutoDNS JSON REST API under `/autodns/v1`: `PUT certificate/{id}/_renew`,
- * `GET certificate/{id}`, `POST certificate/_search`, `GET job/{id}` and `POST job/_search`.
- * Login is HTTP Basic plus `X-Domainrobot-Context`; a refused login is a 401 envelope. The
- * operations themselves are in jsonOperations.ts.
+ * The AutoDNS JSON REST API under `/autodns/v1`: the operations of the published spec that the
+ * project uses (./contract.ts): `PUT certificate/{id}/_renew`, `GET certificate/{id}`,
+ * `POST certificate/_search`, `GET job/{id}`, `POST job/_search`, `GET job/history/{id}` and
+ * `POST job/history/_search`. Login is HTTP Basic plus `X-Domainrobot-Context`; a refused login is
+ * a 401 envelope. A request outside the contract (another route, an undocumented key, a field of
+ * the wrong type) is refused with EF01000 naming what is wrong, and logged as a contract
+ * violation. The operations themselves are in jsonOperations.ts and jsonJobs.ts.
  */
 import type { RouteOutcome, RouteRequest, Router } from "../http/route";
 import type { Store } from "../store";
+import { MatchedOperation, bodyViolations, idViolations, matchOperation, queryViolations } from "./contract";
+import * as jobs from "./jsonJobs";
 import * as op from "./jsonOperations";
 import { checkLogin } from "./renewal";
 import { AUTODNS_WIRE } from "./wire";
@@ -40,49 +45,45 @@ function decodeSegment(segment: string): string {
   }
 }
 
-/** The certificate a job search is about (an `objectId` EQUAL filter), for the request log. */
-function searchedObjectId(body: string): string | undefined {
+/** The certificate a job search is about (an `object` EQUAL filter names it), for the request log. */
+function searchedCertificateId(store: Store, body: string): string | undefined {
   const parsed = op.parseBody(body);
   const filters = parsed.ok ? op.record(parsed.value).filters : undefined;
   if (!Array.isArray(filters)) return undefined;
-  const hit = filters.map(op.record).find((f) => f.key === "objectId" && (f.operator ?? "EQUAL") === "EQUAL");
-  return op.optionalString(hit?.value);
+  const hit = filters.map(op.record).find((f) => f.key === "object" && (f.operator ?? "EQUAL") === "EQUAL");
+  const name = op.optionalString(hit?.value);
+  if (name === undefined) return undefined;
+  return [...store.certificates.values()].find((c) => c.vendor === "autodns" && c.commonName === name)?.id;
 }
 
-interface Resolved {
-  route: string;
-  certificateId?: string;
-  run: (ctx: op.JsonContext) => RouteOutcome;
+/** What each documented operation runs. */
+const RUNS: Record<string, (ctx: op.JsonContext, id: string) => RouteOutcome> = {
+  "autodns.json.renew": (ctx, id) => op.renew(ctx, id),
+  "autodns.json.certificateInfo": (ctx, id) => op.certificateInfo(ctx, id),
+  "autodns.json.certificateSearch": (ctx) => op.certificateSearch(ctx),
+  "autodns.json.jobInfo": (ctx, id) => jobs.jobInfo(ctx, id),
+  "autodns.json.jobSearch": (ctx) => jobs.jobSearch(ctx),
+  "autodns.json.jobHistoryInfo": (ctx, id) => jobs.jobHistoryInfo(ctx, id),
+  "autodns.json.jobHistorySearch": (ctx) => jobs.jobHistorySearch(ctx),
+};
+
+/** Every way the request breaks the published contract (./contract.ts), as `path problem`. */
+function violationsOf(match: MatchedOperation, request: RouteRequest): string[] {
+  const parsed = op.parseBody(request.body);
+  const body = parsed.ok
+    ? bodyViolations(match.operation, parsed.value)
+    : [{ path: "body", problem: "is not JSON" }];
+  return [...idViolations(match), ...queryViolations(match.operation, request.query), ...body].map(
+    (v) => `${v.path} ${v.problem}`,
+  );
 }
 
-function resolve(method: string, parts: string[], body: string): Resolved | undefined {
-  const [kind, id, action] = parts;
-  if (
-    kind === "certificate" &&
-    parts.length === 3 &&
-    id !== "_search" &&
-    action === "_renew" &&
-    method === "PUT"
-  ) {
-    return { route: "autodns.json.renew", certificateId: id, run: (ctx) => op.renew(ctx, id) };
-  }
-  if (kind === "certificate" && parts.length === 2 && id === "_search" && method === "POST") {
-    return { route: "autodns.json.certificateSearch", run: op.certificateSearch };
-  }
-  if (kind === "certificate" && parts.length === 2 && method === "GET") {
-    return {
-      route: "autodns.json.certificateInfo",
-      certificateId: id,
-      run: (ctx) => op.certificateInfo(ctx, id),
-    };
-  }
-  if (kind === "job" && parts.length === 2 && id === "_search" && method === "POST") {
-    return { route: "autodns.json.jobSearch", certificateId: searchedObjectId(body), run: op.jobSearch };
-  }
-  if (kind === "job" && parts.length === 2 && method === "GET") {
-    return { route: "autodns.json.jobInfo", run: (ctx) => op.jobInfo(ctx, id) };
-  }
-  return undefined;
+/** The certificate a request concerns, for the log. */
+function certificateOf(store: Store, match: MatchedOperation | undefined, body: string): string | undefined {
+  const route = match?.operation.route;
+  if (route === "autodns.json.jobSearch" || route === "autodns.json.jobHistorySearch")
+    return searchedCertificateId(store, body);
+  return route === "autodns.json.renew" || route === "autodns.json.certificateInfo" ? match?.id : undefined;
 }
 
 /** The router; see the module comment. */
@@ -96,11 +97,11 @@ export function autodnsJsonRouter(store: Store, caPem: string, options: AutodnsR
       body: request.body,
       ctid: header(request, "x-domainrobot-ctid"),
     };
-    const resolved = resolve(request.method, parts, request.body);
-    const certificateId = resolved?.certificateId;
+    const match = matchOperation(request.method, parts);
+    const certificateId = certificateOf(store, match, request.body);
     return {
       vendor: "autodns",
-      route: resolved?.route ?? "autodns.json.unknown",
+      route: match?.operation.route ?? "autodns.json.unknown",
       format: "json",
       certificateId,
       run: () => {
@@ -115,11 +116,26 @@ export function autodnsJsonRouter(store: Store, caPem: string, options: AutodnsR
         const { user, password } = basicAuth(request);
         const refused = checkLogin(user, password, header(request, "x-domainrobot-context"));
         if (refused) return op.refusal(ctx, refused, certificateId);
-        if (!resolved) {
+        if (!match) {
           const object = { type: "path", value: `${request.method} ${request.path}` };
-          return op.refusal(ctx, { httpStatus: 404, message: AUTODNS_WIRE.genericError, object });
+          return {
+            ...op.refusal(ctx, { httpStatus: 404, message: AUTODNS_WIRE.genericError, object }),
+            contractViolation: `${request.method} ${request.path} is not an operation of the AutoDNS JSON API`,
+          };
         }
-        return resolved.run(ctx);
+        const violations = violationsOf(match, request);
+        if (violations.length) {
+          const object = { type: violations[0].split(" ")[0], value: violations.join("; ") };
+          return {
+            ...op.refusal(
+              ctx,
+              { httpStatus: 400, message: AUTODNS_WIRE.missingValue, object },
+              certificateId,
+            ),
+            contractViolation: violations.join("; "),
+          };
+        }
+        return RUNS[match.operation.route](ctx, match.id ?? "");
       },
     };
   };

@@ -1,16 +1,19 @@
 /**
- * The AutoDNS search body (`POST …/_search`): `filters` (key, value, operator, optional nested
- * `filters` joined by `link`), `view` (limit, offset) and `orders` (key, ordering). Only the keys
- * each search names are understood; any other key is refused rather than silently ignored.
+ * Runs an AutoDNS search body (the spec's `Query`: `filters` of key, value/values, operator and
+ * nested `filters` joined by `link`; `view` limit/offset; `orders` of key and `type` ASC|DESC).
+ * The body has already passed the contract (./contract.ts): keys are documented ones and types are
+ * right. A documented key the sandbox does not track reads as absent. `LIKE` wildcards are `%`
+ * (the vendor's SDK examples) and `*` (its help pages).
  */
 
 /** One filter as sent. */
 interface WireFilter {
-  key?: unknown;
-  value?: unknown;
-  operator?: unknown;
-  link?: unknown;
-  filters?: unknown;
+  key?: string;
+  value?: string;
+  values?: string[];
+  operator?: string;
+  link?: string;
+  filters?: WireFilter[];
 }
 
 /** A parsed search. */
@@ -23,57 +26,64 @@ export interface SearchQuery<T> {
   orderKey?: string;
 }
 
-/** A search the sandbox cannot run; becomes EF01000 with this object. */
-export class SearchError extends Error {
-  constructor(
-    readonly objectType: string,
-    readonly objectValue: string,
-  ) {
-    super(`unsupported ${objectType} ${objectValue}`);
-  }
+function likePattern(expected: string): RegExp {
+  const escaped = expected.replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/[%*]/g, ".*");
+  return new RegExp(`^${escaped}$`, "i");
 }
 
-function compare(operator: string, actual: string | undefined, expected: string): boolean {
-  if (actual === undefined) return operator === "NOT_EQUAL";
+function compare(operator: string, actual: string | undefined, f: WireFilter): boolean {
+  const expected = f.value ?? "";
+  const list = f.values ?? expected.split(",").map((v) => v.trim());
+  const order = actual === undefined ? undefined : actual.localeCompare(expected, "en", { numeric: true });
+  switch (operator) {
+    case "IS_NULL":
+      return actual === undefined;
+    case "IS_NOT_NULL":
+      return actual !== undefined;
+    case "NOT_EQUAL":
+      return actual !== expected;
+    case "NOT_LIKE":
+      return actual === undefined || !likePattern(expected).test(actual);
+    case "NOT_IN":
+      return actual === undefined || !list.includes(actual);
+  }
+  if (actual === undefined || order === undefined) return false;
   switch (operator) {
     case "EQUAL":
       return actual === expected;
-    case "NOT_EQUAL":
-      return actual !== expected;
+    case "LIKE":
+    case "ILIKE":
+      return likePattern(expected).test(actual);
     case "IN":
-      return expected
-        .split(",")
-        .map((v) => v.trim())
-        .includes(actual);
-    case "LIKE": {
-      const pattern = expected.replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*");
-      return new RegExp(`^${pattern}$`, "i").test(actual);
-    }
+      return list.includes(actual);
     case "GREATER":
-      return actual > expected;
+    case "NOT_LESS_EQUAL":
+      return order > 0;
+    case "GREATER_EQUAL":
+    case "NOT_LESS":
+      return order >= 0;
     case "LESS":
-      return actual < expected;
+    case "NOT_GREATER_EQUAL":
+      return order < 0;
+    case "LESS_EQUAL":
+    case "NOT_GREATER":
+      return order <= 0;
     default:
-      throw new SearchError("operator", operator);
+      return false;
   }
 }
 
 function compile<T>(
-  filters: unknown,
+  filters: WireFilter[] | undefined,
   fields: Record<string, (item: T) => string | undefined>,
 ): (item: T) => boolean {
-  if (filters === undefined) return () => true;
-  if (!Array.isArray(filters)) throw new SearchError("filters", typeof filters);
-  const tests = (filters as WireFilter[]).map((f) => {
-    const link = String(f.link ?? "AND").toUpperCase();
-    if (f.filters !== undefined) return { link, test: compile(f.filters, fields) };
-    const key = String(f.key ?? "");
-    const field = fields[key];
-    if (!field) throw new SearchError("filter", key);
-    const operator = String(f.operator ?? "EQUAL").toUpperCase();
-    const value = String(f.value ?? "");
-    compare(operator, "", value); // rejects unknown operators up front
-    return { link, test: (item: T) => compare(operator, field(item), value) };
+  if (!filters?.length) return () => true;
+  const tests = filters.map((f) => {
+    const link = f.link ?? "AND";
+    if (f.filters?.length && f.key === undefined) return { link, test: compile(f.filters, fields) };
+    const field = fields[f.key ?? ""] ?? (() => undefined);
+    const operator = f.operator ?? "EQUAL";
+    return { link, test: (item: T) => compare(operator, field(item), f) };
   });
   return (item) =>
     tests.reduce<boolean | undefined>((acc, { link, test }) => {
@@ -82,24 +92,23 @@ function compile<T>(
     }, undefined) ?? true;
 }
 
-/** Parses a search body; throws SearchError for what it cannot run. */
+/** Parses a search body that passed the contract. */
 export function parseSearch<T>(
   body: unknown,
   fields: Record<string, (item: T) => string | undefined>,
 ): SearchQuery<T> {
-  const b = (body && typeof body === "object" ? body : {}) as Record<string, unknown>;
-  const view = (b.view && typeof b.view === "object" ? b.view : {}) as Record<string, unknown>;
-  const limit = view.limit === undefined ? 50 : Number(view.limit);
-  const offset = view.offset === undefined ? 0 : Number(view.offset);
-  if (!Number.isInteger(limit) || limit < 0) throw new SearchError("view.limit", String(view.limit));
-  if (!Number.isInteger(offset) || offset < 0) throw new SearchError("view.offset", String(view.offset));
-  const order = Array.isArray(b.orders) ? (b.orders[0] as Record<string, unknown> | undefined) : undefined;
+  const b = (body ?? {}) as {
+    filters?: WireFilter[];
+    view?: { limit?: number; offset?: number };
+    orders?: { key?: string; type?: string }[];
+  };
+  const order = b.orders?.[0];
   return {
     matches: compile(b.filters, fields),
-    limit,
-    offset,
-    orderKey: order?.key === undefined ? undefined : String(order.key),
-    direction: String(order?.ordering ?? "ASC").toUpperCase() === "DESC" ? -1 : 1,
+    limit: b.view?.limit ?? 50,
+    offset: b.view?.offset ?? 0,
+    orderKey: order?.key,
+    direction: order?.type === "DESC" ? -1 : 1,
   };
 }
 
@@ -110,12 +119,13 @@ export function runSearch<T>(
   fields: Record<string, (item: T) => string | undefined>,
   defaultOrder: (a: T, b: T) => number,
 ): { page: T[]; total: number } {
-  const field = query.orderKey ? fields[query.orderKey] : undefined;
-  if (query.orderKey && !field) throw new SearchError("order", query.orderKey);
+  const field = query.orderKey ? (fields[query.orderKey] ?? (() => undefined)) : undefined;
   const hits = items.filter(query.matches);
   hits.sort(
     field
-      ? (a, b) => query.direction * (field(a) ?? "").localeCompare(field(b) ?? "", "en", { numeric: true })
+      ? (a, b) =>
+          query.direction * (field(a) ?? "").localeCompare(field(b) ?? "", "en", { numeric: true }) ||
+          defaultOrder(a, b)
       : defaultOrder,
   );
   // AutoDNS treats limit 0 as "no limit".

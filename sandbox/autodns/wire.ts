@@ -2,10 +2,12 @@
  * AutoDNS wire shapes for both protocols: the JSON envelope (`stid`, `status`, `object`, `data`,
  * `messages`) and the XML gateway `<response>`, with certificates and jobs in each form. Error
  * codes and texts are the ones sdk/autodns/codes.ts chose; success texts of reads are ours
- * (UNCONFIRMED by public sources). Dates go out as `2022-12-25T23:59:59.000+0000`.
+ * (UNCONFIRMED by public sources) except job info/list, whose codes and texts are the help pages'.
+ * Dates go out in the vendor's zone, Europe/Berlin: JSON `2022-12-26T00:59:59.000+0100`, XML
+ * `2022-12-26 00:59:59` (no zone).
  */
 import { XMLBuilder } from "fast-xml-parser";
-import { autodnsDate, compactDay } from "../dates";
+import { autodnsDate, autodnsXmlDate, compactDay } from "../dates";
 import type { CertificateRecord, JobRecord, Store } from "../store";
 import { VENDOR_JOB_STATUS } from "../jobs";
 import { Reply, jsonReply, xmlReply } from "../http/route";
@@ -15,8 +17,15 @@ export const AUTODNS_WIRE = {
   renewStarted: { code: "N400106", text: "Certificate renew was started successfully." },
   certificateInfo: { code: "S400104", text: "Certificate data was inquired successfully." },
   certificateList: { code: "S400105", text: "Certificates were inquired successfully." },
-  jobInfo: { code: "S400114", text: "Job data was inquired successfully." },
-  jobList: { code: "S400115", text: "Jobs were inquired successfully." },
+  // Job info/list: "Certificate Job Info" (S300114) and "Managing Certificate Orders" (S300115);
+  // history codes from the spec's summaries "Job History Info (300134)" / "… List (300135)".
+  jobInfo: { code: "S300114", text: "Der Workflow-Auftrag wurde erfolgreich ermittelt." },
+  jobList: { code: "S300115", text: "Request data has been inquired successfully." },
+  jobHistoryInfo: { code: "S300134", text: "Der Workflow-Auftrag wurde erfolgreich ermittelt." },
+  jobHistoryList: { code: "S300135", text: "Request data has been inquired successfully." },
+  // XML certificate job list / history list tasks (help page "Managing Certificate Orders").
+  xmlJobList: { code: "S400115", text: "Certificate jobs were inquired successfully." },
+  xmlJobHistoryList: { code: "S400135", text: "Certificate jobs were inquired successfully." },
   renewWindow: { code: "EF4001012", text: "A renewal is only possible 90 days before expiration." },
   adminContactInvalid: { code: "EF4001006", text: "The admin contact is invalid." },
   technicalContactInvalid: { code: "EF4001010", text: "The technical contact is invalid." },
@@ -93,7 +102,7 @@ export function certificateJson(c: CertificateRecord, caPem: string): Record<str
     software: c.software,
     ...(c.csr ? { csr: c.csr } : {}),
     server: c.pem,
-    certificationAuthority: [{ certificate: caPem }],
+    certificationAuthority: [{ caType: "ROOT", caCertificate: caPem }],
     adminContact: { id: jsonId(c.adminContactId ?? "") },
     technicalContact: { id: jsonId(c.technicalContactId ?? "") },
     subjectAlternativeNames: c.sans.map((name) => ({ name })),
@@ -101,26 +110,47 @@ export function certificateJson(c: CertificateRecord, caPem: string): Record<str
   };
 }
 
-/** A job in the JSON form (plain Job, as job searches list them). */
-export function jobJson(j: JobRecord, certificateName: string | undefined): Record<string, unknown> {
+/** Why a failed job failed, where the sandbox puts it: a sub-status and one NIC-communication log. */
+export const FAILED_SUB_STATUS = "CA_REJECTED";
+
+/** A job in the spec's `Job` form. */
+export function jobJson(j: JobRecord): Record<string, unknown> {
   return {
     created: autodnsDate(j.created),
     updated: autodnsDate(j.updated),
-    id: jsonId(j.id),
     status: VENDOR_JOB_STATUS.autodns[j.state],
-    ...(j.state === "failed" ? { subStatus: j.reason } : {}),
+    ...(j.state === "failed" ? { subStatus: FAILED_SUB_STATUS } : {}),
+    subType: "RENEW",
     action: "renew",
-    object: { type: "certificate", value: certificateName ?? j.certificateId },
+    id: jsonId(j.id),
   };
 }
 
-/** A job in the CertificateJob form of `GET /job/{id}`: the job plus its validation state. */
-export function certificateJobJson(j: JobRecord, c: CertificateRecord | undefined): Record<string, unknown> {
+/**
+ * A job as job info, lists and history answer it: the spec's `ObjectJob` `{job, object, …}` with
+ * the certificate as `object` (its name as `value`; `data.id` only where `withId`, as the help
+ * page's job info shows it and its list example does not).
+ */
+export function objectJobJson(
+  j: JobRecord,
+  c: CertificateRecord | undefined,
+  withId: boolean,
+): Record<string, unknown> {
   const done = j.state === "succeeded";
   return {
-    job: jobJson(j, c?.commonName),
-    authentication: [{ status: done ? "SUCCESS" : "PENDING", step: done ? "ISSUED" : "DCV" }],
-    dcvAuth: c ? [{ domain: c.commonName, status: done ? "SUCCESS" : "PENDING" }] : [],
+    job: jobJson(j),
+    object: {
+      type: "Certificate",
+      value: c?.commonName ?? j.certificateId,
+      ...(withId ? { data: { id: jsonId(j.certificateId) } } : {}),
+    },
+    ...(withId
+      ? {
+          authentication: [{ status: done ? "SUCCESS" : "PENDING", step: done ? "ISSUED" : "DCV" }],
+          dcvAuth: c ? [{ domain: c.commonName, status: done ? "SUCCESS" : "PENDING" }] : [],
+        }
+      : {}),
+    ...(j.state === "failed" ? { niccomLogs: [{ jobId: jsonId(j.id), text: j.reason }] } : {}),
   };
 }
 
@@ -189,8 +219,8 @@ export function certificateXml(c: CertificateRecord): Record<string, unknown> {
     id: c.id,
     name: c.commonName,
     product: c.product,
-    expire: autodnsDate(c.notAfter),
-    payable: autodnsDate(c.notAfter),
+    expire: autodnsXmlDate(c.notAfter),
+    payable: autodnsXmlDate(c.notAfter),
     lifetime: c.lifetimeMonths,
     software: c.software,
     // CDATA keeps the PEM exact (a parser trims plain text, dropping the final newline).
@@ -200,19 +230,22 @@ export function certificateXml(c: CertificateRecord): Record<string, unknown> {
     technical: { id: c.technicalContactId },
     subject_alternative_name: c.sans.map((name) => ({ name })),
     authentication: { method: "DNS", provisioning: 0 },
-    created: autodnsDate(c.created),
-    updated: autodnsDate(c.updated),
+    created: autodnsXmlDate(c.created),
+    updated: autodnsXmlDate(c.updated),
   };
 }
 
-/** A job in the XML form of task 400114. */
-export function jobXml(j: JobRecord): Record<string, unknown> {
+/** A job in the XML form of tasks 400114, 400115 and 400135 (help page "Job Object"). */
+export function jobXml(j: JobRecord, c: CertificateRecord | undefined): Record<string, unknown> {
   return {
     id: j.id,
+    object: c?.commonName ?? j.certificateId,
     status: VENDOR_JOB_STATUS.autodns[j.state],
-    sub_status: j.state === "failed" ? j.reason : undefined,
+    sub_status: j.state === "failed" ? FAILED_SUB_STATUS : undefined,
+    created: autodnsXmlDate(j.created),
+    updated: autodnsXmlDate(j.updated),
+    type: "ssl",
+    sub_type: "RENEW",
     action: "renew",
-    created: autodnsDate(j.created),
-    updated: autodnsDate(j.updated),
   };
 }

@@ -1,11 +1,13 @@
 /**
  * The AutoDNS XML gateway at `/autodns/gateway`: one POST endpoint, the task `<code>` selects the
- * operation (400106 renew, 400104 certificate info, 400114 job info). Login travels in `<auth>`.
- * Every answer is HTTP 200; errors are `<msg>`/`<status>` blocks, as on the real gateway.
+ * operation (400106 renew, 400104 certificate info, 400114 job info, 400115 certificate job list,
+ * 400135 its history). Login travels in `<auth>`. Every answer is HTTP 200; errors are
+ * `<msg>`/`<status>` blocks, as on the real gateway. As with the JSON API, a finished job has left
+ * job info (EF300101) and the job list for the history list. Dates are Berlin wall time.
  */
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import type { RouteOutcome, Router } from "../http/route";
-import { VENDOR_JOB_STATUS } from "../jobs";
+import { VENDOR_JOB_STATUS, isOpen } from "../jobs";
 import type { Store } from "../store";
 import type { AutodnsRouteOptions } from "./jsonRoutes";
 import {
@@ -17,9 +19,10 @@ import {
   startRenewal,
 } from "./renewal";
 import { AUTODNS_WIRE, certificateXml, jobXml, newStid, xmlError, xmlSuccess } from "./wire";
+import { XmlListError, listJobsXml } from "./xmlJobList";
 
 const PATHS = new Set(["/autodns/gateway", "/autodns/gateway/"]);
-const TASKS = new Set(["400106", "400104", "400114"]);
+const TASKS = new Set(["400106", "400104", "400114", "400115", "400135"]);
 
 type Node = Record<string, unknown>;
 
@@ -30,7 +33,7 @@ const parser = new XMLParser({
   parseTagValue: false,
   trimValues: true,
   processEntities: true,
-  isArray: (name) => name === "subject_alternative_name",
+  isArray: (name) => name === "subject_alternative_name" || name === "and" || name === "or",
 });
 
 function child(node: unknown, ...path: string[]): unknown {
@@ -80,13 +83,21 @@ export function autodnsXmlRouter(store: Store, options: AutodnsRouteOptions): Ro
         if (!jobId) return missing("job.id");
         const job = pollAutodnsJob(store, jobId);
         if (isRefusal(job)) return fail(job);
-        const done = job.state === "succeeded";
+        if (!isOpen(job)) {
+          const gone = { type: "job", value: job.id };
+          return fail(
+            { httpStatus: 200, message: AUTODNS_WIRE.jobNotFound, object: gone },
+            job.certificateId,
+          );
+        }
+        const cert = store.certificate("autodns", job.certificateId);
         return {
           ...xmlSuccess(
             {
               certificate_job: {
-                job: jobXml(job),
-                authentication: { status: done ? "SUCCESS" : "PENDING", step: done ? "ISSUED" : "DCV" },
+                job: jobXml(job, cert),
+                certificate: { id: job.certificateId, name: cert?.commonName },
+                authentication: { status: "PENDING", step: "DCV" },
               },
             },
             AUTODNS_WIRE.jobInfo,
@@ -95,6 +106,16 @@ export function autodnsXmlRouter(store: Store, options: AutodnsRouteOptions): Ro
           ),
           certificateId: job.certificateId,
         };
+      }
+      if (code === "400115" || code === "400135") {
+        try {
+          const listed = listJobsXml(store, task, code === "400115");
+          const status = code === "400115" ? AUTODNS_WIRE.xmlJobList : AUTODNS_WIRE.xmlJobHistoryList;
+          return { ...xmlSuccess(listed.data, status, undefined, ctid), certificateId: listed.certificateId };
+        } catch (e) {
+          if (!(e instanceof XmlListError)) throw e;
+          return { ...missing(e.objectType, e.objectValue), contractViolation: e.message };
+        }
       }
       if (!certificateId) return missing("certificate.id");
       if (code === "400104") {

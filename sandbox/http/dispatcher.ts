@@ -72,7 +72,7 @@ export function createDispatcher(deps: DispatcherDeps): (req: IncomingMessage, r
   async function answer(
     match: RouteMatch,
     fault?: SandboxFault,
-  ): Promise<{ reply?: Reply; certificateId?: string }> {
+  ): Promise<{ reply?: Reply; certificateId?: string; contractViolation?: string }> {
     if (fault?.delayMs) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
     let outcome: RouteOutcome | undefined;
     if (!fault || PERFORMING_KINDS.has(fault.kind)) outcome = runRoute(match);
@@ -100,7 +100,7 @@ export function createDispatcher(deps: DispatcherDeps): (req: IncomingMessage, r
         reply = undefined;
         break;
     }
-    return { reply, certificateId };
+    return { reply, certificateId, contractViolation: outcome?.contractViolation };
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -130,7 +130,7 @@ export function createDispatcher(deps: DispatcherDeps): (req: IncomingMessage, r
       return;
     }
     const fault = faults.take(match.route);
-    let result: { reply?: Reply; certificateId?: string };
+    let result: { reply?: Reply; certificateId?: string; contractViolation?: string };
     try {
       result = await answer(match, fault);
     } catch (e) {
@@ -148,6 +148,7 @@ export function createDispatcher(deps: DispatcherDeps): (req: IncomingMessage, r
       certificateId: result.certificateId,
       status: result.reply?.status ?? 0,
       fault: fault?.kind,
+      contractViolation: result.contractViolation,
     });
     if (result.reply) send(res, result.reply);
     else req.socket.destroy();

@@ -28,6 +28,8 @@ export interface Reply {
 /** What a route ran: the answer, and the certificate it concerned (for the request log). */
 export interface RouteOutcome extends Reply {
   certificateId?: string;
+  /** Set when the request broke the vendor's published contract (and was refused for it). */
+  contractViolation?: string;
 }
 
 /** A recognized request. */
@@ -53,10 +55,14 @@ export const SANDBOX_ROUTES = [
   "autodns.json.certificateSearch",
   "autodns.json.jobInfo",
   "autodns.json.jobSearch",
+  "autodns.json.jobHistoryInfo",
+  "autodns.json.jobHistorySearch",
   "autodns.json.unknown",
   "autodns.xml.400106",
   "autodns.xml.400104",
   "autodns.xml.400114",
+  "autodns.xml.400115",
+  "autodns.xml.400135",
   "autodns.xml.unknown",
   "symantec.renew",
   "symantec.pickup",

@@ -24,7 +24,7 @@ export interface FaultApi {
   label: RegExp;
   vendor: SandboxVendor;
   case: VendorCase;
-  /** The vendor can be searched for a pending renewal (AutoDNS JSON job search, ResellerClub actions). */
+  /** The vendor can be searched for a pending renewal (AutoDNS job list, ResellerClub actions). */
   searchable: boolean;
   routes: { renew: string; poll: string; read?: string; search?: string };
 }
@@ -50,8 +50,13 @@ export const APIS: Record<ApiName, FaultApi> = {
     label: /AutoDNS/,
     vendor: "autodns",
     case: byName("AutoDNS XML"),
-    searchable: false,
-    routes: { renew: "autodns.xml.400106", poll: "autodns.xml.400114", read: "autodns.xml.400104" },
+    searchable: true,
+    routes: {
+      renew: "autodns.xml.400106",
+      poll: "autodns.xml.400114",
+      read: "autodns.xml.400104",
+      search: "autodns.xml.400115",
+    },
   },
   symantec: {
     name: "symantec",

@@ -292,15 +292,14 @@ export const RENEW_SCENARIOS: Scenario[] = [
     id: "xml-renew-reset",
     api: "xml",
     fault: "400106 connection reset ×1 (before the vendor acts)",
-    expect: "refuses to auto-retry and says so; renewalTrigger renews once",
+    expect: "outcome unknown; the job list (400115) finds nothing; backoff; renewed once",
     intendedRenewals: 1,
     async run(ctx) {
       await dueThenUpFails(ctx, ["reset", { route: "renew" }], "renew reset", REFUSES_RETRY);
+      await upOk(ctx, "next up looks it up");
+      expectRenewals(ctx, 0, "after the lookup");
       pastBackoff(ctx);
-      await upOk(ctx, "next up");
-      expectRenewals(ctx, 0, "without a trigger change");
-      ctx.setArgs({ renewalTrigger: "checked-the-console" });
-      await upOk(ctx, "up with a new renewalTrigger");
+      await upOk(ctx, "up after the backoff");
       expectStatus(ctx, "pending");
     },
   },

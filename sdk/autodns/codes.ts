@@ -6,8 +6,12 @@
 export const AUTODNS_CODES = {
   renewStarted: "N400106",
   certificateInfo: "S400104",
-  jobInfo: "S400114",
-  jobList: "S400115",
+  // Job codes: help pages "Certificate Job Info" (S300114) and "Managing Certificate Orders"
+  // (S300115); the history's from the spec's summaries (300134, 300135).
+  jobInfo: "S300114",
+  jobList: "S300115",
+  jobHistoryInfo: "S300134",
+  jobHistoryList: "S300135",
   certificateList: "S400105",
   renewWindow: "EF4001012",
   adminContactInvalid: "EF4001006",

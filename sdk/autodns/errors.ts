@@ -41,8 +41,11 @@ const NOT_FOUND_CODES = new Set<string>([AUTODNS_CODES.certificateNotFound, AUTO
 function subject(operation: string, ctx: AutodnsErrorContext): string {
   if (operation === "renew") return `the renewal of certificate ${ctx.certificateId ?? "?"}`;
   if (operation === "jobInfo") return `the lookup of job ${ctx.jobId ?? "?"}`;
+  if (operation === "jobHistoryInfo") return `the lookup of finished job ${ctx.jobId ?? "?"}`;
   if (operation === "jobSearch")
     return `the search for pending jobs of certificate ${ctx.certificateId ?? "?"}`;
+  if (operation === "jobHistorySearch")
+    return `the search for finished jobs of certificate ${ctx.certificateId ?? "?"}`;
   return `the lookup of certificate ${ctx.certificateId ?? "?"}`;
 }
 
@@ -87,8 +90,10 @@ export function autodnsError(facts: AutodnsErrorFacts, ctx: AutodnsErrorContext 
   if (facts.httpStatus === 404 || (facts.code && NOT_FOUND_CODES.has(facts.code))) {
     const fix =
       facts.operation === "jobInfo"
-        ? "the job is unknown to AutoDNS (finished jobs may be purged)"
-        : "check certificateId and that autodns.context is the context that owns it";
+        ? "the job is no longer running (AutoDNS moves a finished job to the job history)"
+        : facts.operation === "jobHistoryInfo"
+          ? "the job is not in AutoDNS's job history either"
+          : "check certificateId and that autodns.context is the context that owns it";
     return new NotFoundError(`AutoDNS could not find the object for ${what}: ${fix}${suffix}`, details);
   }
   if (facts.httpStatus === 429) {

@@ -2,5 +2,6 @@
 export * from "./types";
 export * from "./codes";
 export * from "./errors";
+export * from "./jobs";
 export * from "./jsonClient";
 export * from "./xmlClient";

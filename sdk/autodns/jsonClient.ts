@@ -8,9 +8,11 @@ import { DecodeError } from "../common/errors";
 import { HttpResponse, HttpTransport, RepeatPolicy } from "../common/http";
 import { AutodnsErrorContext, autodnsError } from "./errors";
 import { autodnsTransport } from "./transport";
+import { autodnsJobFrom, newestFirst, renewJobQuery, renewsCertificate } from "./jobs";
 import {
-  AUTODNS_PENDING_JOB_STATES,
+  autodnsJobPending,
   AutodnsCertificate,
+  AutodnsCertificateRef,
   AutodnsClientOptions,
   AutodnsJob,
   AutodnsRenewalDetails,
@@ -29,19 +31,43 @@ interface Envelope {
   ctid?: string;
   status: { code: string; text: string; type: string };
   data: unknown[];
+  messages: unknown[];
 }
 
-/** Builds the optional Certificate body of a renewal from its details. */
+/**
+ * An id as the spec types it (`integer`, int32/int64): a JSON number on the wire. `property` names
+ * the input to fix when the value is not a whole number.
+ */
+export function autodnsWireId(value: string, property: string): number {
+  const text = value.trim();
+  if (!/^\d{1,15}$/.test(text)) {
+    throw new RangeError(
+      `${property} must be AutoDNS's numeric id, a whole number (was ${JSON.stringify(value)})`,
+    );
+  }
+  return Number(text);
+}
+
+/**
+ * Builds the optional Certificate body of a renewal from its details, typed as the spec's
+ * `Certificate` model: `id`, `adminContact.id` and `technicalContact.id` are integers.
+ */
 export function autodnsRenewBody(id: string, d: AutodnsRenewalDetails): Record<string, unknown> | undefined {
   const body: Record<string, unknown> = {
-    id,
+    id: autodnsWireId(id, "certificateId"),
     name: d.name,
     product: d.product,
     lifetime: d.lifetimeMonths === undefined ? undefined : { unit: "MONTH", period: d.lifetimeMonths },
     software: d.software,
     csr: d.csr,
-    adminContact: d.adminContactId === undefined ? undefined : { id: d.adminContactId },
-    technicalContact: d.technicalContactId === undefined ? undefined : { id: d.technicalContactId },
+    adminContact:
+      d.adminContactId === undefined
+        ? undefined
+        : { id: autodnsWireId(d.adminContactId, "autodns.adminContactId") },
+    technicalContact:
+      d.technicalContactId === undefined
+        ? undefined
+        : { id: autodnsWireId(d.technicalContactId, "autodns.technicalContactId") },
     subjectAlternativeNames: d.subjectAlternativeNames?.map((name) => ({ name })),
     authentication: d.authentication && {
       method: d.authentication.method,
@@ -81,25 +107,6 @@ function certificateFrom(raw: Record<string, unknown>): AutodnsCertificate {
       .filter((s): s is string => !!s),
     created: asString(raw.created) ? parseAutodnsDate(asString(raw.created)!) : undefined,
     updated: asString(raw.updated) ? parseAutodnsDate(asString(raw.updated)!) : undefined,
-  };
-}
-
-/** Reads a job from `data[i]`, which is either a job or a CertificateJob `{job, …}`. */
-export function autodnsJobFrom(item: unknown): AutodnsJob | undefined {
-  const outer = asRecord(item);
-  const job = asRecord(outer?.job) ?? outer;
-  const id = asString(job?.id);
-  if (!job || !id) return undefined;
-  const created = asString(job.created);
-  const updated = asString(job.updated);
-  return {
-    id,
-    status: asString(job.status) ?? "NOT_SET",
-    subStatus: asString(job.subStatus),
-    action: asString(job.action),
-    objectValue: asString(asRecord(job.object)?.value) ?? asString(outer?.objectValue),
-    created: created ? parseAutodnsDate(created) : undefined,
-    updated: updated ? parseAutodnsDate(updated) : undefined,
   };
 }
 
@@ -206,52 +213,64 @@ export class AutodnsJsonClient {
     );
   }
 
-  /** Reads a job (`GET /job/{id}`). */
+  /** Reads a running job (`GET /job/{id}`, 300114); a finished one answers EF300101 (NotFoundError). */
   async jobInfo(jobId: string): Promise<AutodnsJob> {
-    const env = await this.call(
-      { method: "GET", path: `job/${encodeURIComponent(jobId)}` },
-      "jobInfo",
-      "safe",
-      {
-        jobId,
-      },
-    );
-    const job = this.decodeWith("jobInfo", env, () => autodnsJobFrom(env.data[0]));
-    if (!job) throw this.missingData("jobInfo", env);
-    return job;
+    return this.readJob(`job/${encodeURIComponent(jobId)}`, "jobInfo", jobId);
+  }
+
+  /** Reads a finished job (`GET /job/history/{id}`, 300134): where a job goes when it ends. */
+  async jobHistoryInfo(jobId: string): Promise<AutodnsJob> {
+    return this.readJob(`job/history/${encodeURIComponent(jobId)}`, "jobHistoryInfo", jobId);
   }
 
   /**
-   * Finds renew jobs of a certificate that have not finished (`POST /job/_search` filtered by
-   * action and object), newest first. The guard against a second renewal.
+   * Finds renew jobs of a certificate that have not finished (`POST /job/_search` by `action` and
+   * `object`), newest first. The guard against a second renewal.
    */
-  async pendingRenewJobs(certificateId: string): Promise<AutodnsJob[]> {
-    return (await this.renewJobs(certificateId)).filter((j) => AUTODNS_PENDING_JOB_STATES.has(j.status));
+  async pendingRenewJobs(certificate: AutodnsCertificateRef): Promise<AutodnsJob[]> {
+    return (await this.renewJobs(certificate)).filter(autodnsJobPending);
   }
 
-  /** The renew jobs of a certificate in any state (`POST /job/_search`), newest first (at most 50). */
-  async renewJobs(certificateId: string): Promise<AutodnsJob[]> {
+  /**
+   * The running renew jobs of a certificate (`POST /job/_search`, 300115), newest first (at most
+   * 50); only jobs that renew this certificate (see {@link renewsCertificate}).
+   */
+  async renewJobs(certificate: AutodnsCertificateRef): Promise<AutodnsJob[]> {
+    return this.searchRenewJobs("job/_search", "jobSearch", certificate);
+  }
+
+  /** The finished renew jobs of a certificate (`POST /job/history/_search`, 300135), newest first. */
+  async finishedRenewJobs(certificate: AutodnsCertificateRef): Promise<AutodnsJob[]> {
+    return this.searchRenewJobs("job/history/_search", "jobHistorySearch", certificate);
+  }
+
+  private async readJob(path: string, operation: string, jobId: string): Promise<AutodnsJob> {
+    const env = await this.call({ method: "GET", path }, operation, "safe", { jobId });
+    const job = this.decodeWith(operation, env, () => autodnsJobFrom(env.data[0], env.messages));
+    if (!job) throw this.missingData(operation, env);
+    return job;
+  }
+
+  private async searchRenewJobs(
+    path: string,
+    operation: string,
+    certificate: AutodnsCertificateRef,
+  ): Promise<AutodnsJob[]> {
     const env = await this.call(
       {
         method: "POST",
-        path: "job/_search",
-        body: JSON.stringify({
-          filters: [
-            { key: "action", value: "renew", operator: "EQUAL", link: "AND" },
-            { key: "objectId", value: certificateId, operator: "EQUAL", link: "AND" },
-          ],
-          orders: [{ key: "created", ordering: "DESC" }],
-          view: { limit: 50, offset: 0 },
-        }),
+        path,
+        body: JSON.stringify(renewJobQuery(certificate.name)),
         headers: { "Content-Type": "application/json" },
       },
-      "jobSearch",
+      operation,
       "safe",
-      { certificateId },
+      { certificateId: certificate.id },
     );
-    return this.decodeWith("jobSearch", env, () =>
-      env.data.map(autodnsJobFrom).filter((j): j is AutodnsJob => !!j),
+    const jobs = this.decodeWith(operation, env, () =>
+      env.data.map((item) => autodnsJobFrom(item)).filter((j): j is AutodnsJob => !!j),
     );
+    return newestFirst(jobs.filter((j) => renewsCertificate(j, certificate)));
   }
 
   private missingData(operation: string, env: Envelope): DecodeError {
@@ -317,9 +336,10 @@ export function readEnvelope(
     const reason = parsed.ok ? "no status block" : `invalid JSON: ${parsed.reason}`;
     throw decodeError("autodns", operation, response, "JSON", reason, "autodns.endpoint");
   }
-  const messages = Array.isArray(root.messages) ? root.messages.map(asRecord) : [];
+  const messages: unknown[] = Array.isArray(root.messages) ? root.messages : [];
+  const records = messages.map(asRecord);
   const firstError =
-    messages.find((m) => m && String(m.status ?? m.type ?? "").toUpperCase() === "ERROR") ?? messages[0];
+    records.find((m) => m && String(m.status ?? m.type ?? "").toUpperCase() === "ERROR") ?? records[0];
   const type = String(status.type).toUpperCase();
   const stid = asString(root.stid);
   if (response.status >= 400 || !SUCCESS_TYPES.has(type)) {
@@ -345,6 +365,7 @@ export function readEnvelope(
       type,
     },
     data: Array.isArray(root.data) ? root.data : [],
+    messages,
   };
 }
 

@@ -81,16 +81,35 @@ export interface AutodnsCertificate {
 export type AutodnsJobStatus =
   "RUNNING" | "SUCCESS" | "FAILED" | "CANCELED" | "SUPPORT" | "DEFERRED" | "NOT_SET" | "WAIT" | string;
 
-/** A job as AutoDNS reports it (task 400114 / GET /job/{id}). */
+/** A job as AutoDNS reports it (task 400114 / GET /job/{id}, or a job list/history item). */
 export interface AutodnsJob {
   id: string;
   status: AutodnsJobStatus;
   subStatus?: string;
   action?: string;
-  /** The object the job works on (certificate name or id), when reported. */
+  /**
+   * The object the job works on as AutoDNS names it: `ObjectJob.object.value` (JSON), `job/object`
+   * (XML) — for a certificate job the certificate's *name* (help page "Certificate Job Info").
+   */
   objectValue?: string;
+  /** The certificate's id, where the answer carries it (`ObjectJob.object.data.id`). */
+  objectId?: string;
+  /**
+   * What AutoDNS says about the job's outcome besides its status: the texts of `niccomLogs`,
+   * `notices` and the answer's `messages`, in that order. Empty when there are none.
+   */
+  notes?: string[];
   created?: string;
   updated?: string;
+}
+
+/**
+ * The certificate a job search is about. The vendor's job filters know the certificate only by
+ * name (`object`), so a hit is accepted only when it also matches the id where the job names one.
+ */
+export interface AutodnsCertificateRef {
+  id: string;
+  name: string;
 }
 
 /** Job states that still may end either way. */
@@ -101,3 +120,14 @@ export const AUTODNS_PENDING_JOB_STATES: ReadonlySet<string> = new Set([
   "SUPPORT",
   "NOT_SET",
 ]);
+
+/** Job states that are final (the spec's `JobStatusConstants` SUCCESS, FAILED, CANCELED). */
+export const AUTODNS_FINISHED_JOB_STATES: ReadonlySet<string> = new Set(["SUCCESS", "FAILED", "CANCELED"]);
+
+/**
+ * Whether a job may still renew: anything not final. A status the client does not know (the help
+ * page itself prints `DEFFERED`) counts as pending, so it is followed rather than renewed again.
+ */
+export function autodnsJobPending(job: Pick<AutodnsJob, "status">): boolean {
+  return !AUTODNS_FINISHED_JOB_STATES.has(job.status.toUpperCase());
+}

@@ -1,8 +1,11 @@
 /**
- * AutoDNS XML gateway client: tasks 400106 (renew), 400104 (certificate info) and 400114 (job
- * info). The gateway reports errors with HTTP 200, so every answer is checked for error blocks.
+ * AutoDNS XML gateway client: tasks 400106 (renew), 400104 (certificate info), 400114 (job info),
+ * 400115 (certificate job list) and 400135 (certificate job history list). The gateway reports
+ * errors with HTTP 200, so every answer is checked for error blocks. Its dates carry no zone and
+ * are Europe/Berlin wall time (help page "Managing Certificate Orders" prints one job in both
+ * protocols: JSON `16:12:33.000+0200`, XML `16:12:33`).
  */
-import { parseAutodnsDate } from "../common/dates";
+import { parseAutodnsXmlDate } from "../common/dates";
 import { decodeError } from "../common/decode";
 import { DecodeError } from "../common/errors";
 import { HttpResponse, HttpTransport, RepeatPolicy } from "../common/http";
@@ -21,8 +24,11 @@ import {
 } from "../common/xml";
 import { AutodnsErrorContext, autodnsError } from "./errors";
 import { autodnsTransport } from "./transport";
+import { AUTODNS_JOB_SEARCH_LIMIT, newestFirst, renewsCertificate } from "./jobs";
 import {
+  autodnsJobPending,
   AutodnsCertificate,
+  AutodnsCertificateRef,
   AutodnsClientOptions,
   AutodnsJob,
   AutodnsRenewalDetails,
@@ -52,6 +58,44 @@ export function autodnsRenewCertificateXml(id: string, d: AutodnsRenewalDetails)
       provisioning:
         d.authentication.provisioning === undefined ? undefined : d.authentication.provisioning ? 1 : 0,
     },
+  };
+}
+
+/**
+ * The task body of a certificate job list (400115) or history list (400135) for one certificate's
+ * renew jobs: `view`, `where` (`and` blocks of key/operator/value) and `order` (key/mode), as the
+ * help page "List Inquire" lays them out; the keys are the job element's (`object`, `action`).
+ */
+export function autodnsRenewJobListTask(certificateName: string): XmlInputNode {
+  return {
+    view: { offset: 0, limit: AUTODNS_JOB_SEARCH_LIMIT },
+    where: {
+      and: [
+        { key: "action", operator: "eq", value: "renew" },
+        { key: "object", operator: "eq", value: cdata(certificateName) },
+      ],
+    },
+    order: { key: "created", mode: "desc" },
+  };
+}
+
+/** Reads one `<job>` element (400114 answer, 400115/400135 list item). */
+function jobFromXml(job: XmlNode | undefined, certificateId: string | undefined): AutodnsJob | undefined {
+  const id = xmlText(job, "id");
+  const status = xmlText(job, "status");
+  if (!job || !id || !status) return undefined;
+  const created = xmlText(job, "created");
+  const updated = xmlText(job, "updated");
+  const objectValue = xmlText(job, "object");
+  return {
+    id,
+    status,
+    subStatus: xmlText(job, "sub_status"),
+    action: xmlText(job, "action"),
+    ...(objectValue === undefined ? {} : { objectValue }),
+    ...(certificateId === undefined ? {} : { objectId: certificateId }),
+    created: created ? parseAutodnsXmlDate(created) : undefined,
+    updated: updated ? parseAutodnsXmlDate(updated) : undefined,
   };
 }
 
@@ -140,7 +184,7 @@ export class AutodnsXmlClient {
         id: xmlText(cert, "id") ?? certificateId,
         name: xmlText(cert, "name"),
         product: xmlText(cert, "product"),
-        notAfter: expire ? parseAutodnsDate(expire) : undefined,
+        notAfter: expire ? parseAutodnsXmlDate(expire) : undefined,
         lifetimeMonths: lifetime && /^\d+$/.test(lifetime) ? Number(lifetime) : undefined,
         software: xmlText(cert, "software"),
         csr: xmlText(cert, "csr"),
@@ -150,19 +194,19 @@ export class AutodnsXmlClient {
         subjectAlternativeNames: xmlList(cert, "subject_alternative_name")
           .map((s) => xmlText(s, "name"))
           .filter((s): s is string => !!s),
-        created: created ? parseAutodnsDate(created) : undefined,
-        updated: updated ? parseAutodnsDate(updated) : undefined,
+        created: created ? parseAutodnsXmlDate(created) : undefined,
+        updated: updated ? parseAutodnsXmlDate(updated) : undefined,
       };
     });
   }
 
-  /** Task 400114: reads a job's state. */
+  /** Task 400114: reads a running job's state; a finished one answers EF300101 (NotFoundError). */
   async jobInfo(jobId: string): Promise<AutodnsJob> {
     const body = this.requestXml("400114", { certificate_job: { job: { id: jobId } } });
     const { result, response } = await this.call(body, "jobInfo", "safe", { jobId });
-    const job = xmlPath(result, "data", "certificate_job", "job") ?? xmlPath(result, "data", "job");
-    const status = xmlText(job, "status");
-    if (!job || !status) {
+    const certificateJob = xmlPath(result, "data", "certificate_job") as XmlNode | undefined;
+    const job = (xmlPath(certificateJob, "job") ?? xmlPath(result, "data", "job")) as XmlNode | undefined;
+    if (!job || !xmlText(job, "status")) {
       throw decodeError(
         "autodns",
         "jobInfo",
@@ -172,18 +216,45 @@ export class AutodnsXmlClient {
         "autodns.endpoint",
       );
     }
-    return this.readValue("jobInfo", response, () => {
-      const created = xmlText(job, "created");
-      const updated = xmlText(job, "updated");
-      return {
-        id: xmlText(job, "id") ?? jobId,
-        status,
-        subStatus: xmlText(job, "sub_status"),
-        action: xmlText(job, "action"),
-        created: created ? parseAutodnsDate(created) : undefined,
-        updated: updated ? parseAutodnsDate(updated) : undefined,
-      };
+    const found = this.readValue("jobInfo", response, () =>
+      jobFromXml(job, xmlText(certificateJob, "certificate", "id")),
+    );
+    return { ...found!, id: found?.id ?? jobId };
+  }
+
+  /**
+   * Task 400115: the running renew jobs of a certificate, newest first (at most 50); only those
+   * that renew this certificate (see {@link renewsCertificate}).
+   */
+  async renewJobs(certificate: AutodnsCertificateRef): Promise<AutodnsJob[]> {
+    return this.listRenewJobs("400115", "jobSearch", certificate);
+  }
+
+  /** {@link renewJobs} that have not finished: the guard against a second renewal. */
+  async pendingRenewJobs(certificate: AutodnsCertificateRef): Promise<AutodnsJob[]> {
+    return (await this.renewJobs(certificate)).filter(autodnsJobPending);
+  }
+
+  /** Task 400135: the finished renew jobs of a certificate (the job history), newest first. */
+  async finishedRenewJobs(certificate: AutodnsCertificateRef): Promise<AutodnsJob[]> {
+    return this.listRenewJobs("400135", "jobHistorySearch", certificate);
+  }
+
+  private async listRenewJobs(
+    code: string,
+    operation: string,
+    certificate: AutodnsCertificateRef,
+  ): Promise<AutodnsJob[]> {
+    const body = this.requestXml(code, autodnsRenewJobListTask(certificate.name));
+    const { result, response } = await this.call(body, operation, "safe", {
+      certificateId: certificate.id,
     });
+    const jobs = this.readValue(operation, response, () =>
+      xmlList(result, "data", "certificate_job")
+        .map((item) => jobFromXml(xmlPath(item, "job") as XmlNode | undefined, undefined))
+        .filter((j): j is AutodnsJob => !!j),
+    );
+    return newestFirst(jobs.filter((j) => renewsCertificate(j, certificate)));
   }
 
   private readValue<T>(operation: string, response: HttpResponse, read: () => T): T {

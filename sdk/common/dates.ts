@@ -53,6 +53,40 @@ export function parseAutodnsDate(value: string): string {
   return iso(utc, value);
 }
 
+/** The last Sunday of a month (0-based), as a UTC day number of that month. */
+function lastSunday(year: number, month: number): number {
+  const last = new Date(utcMs(year, month + 1, 0));
+  return last.getUTCDate() - last.getUTCDay();
+}
+
+/**
+ * Europe/Berlin's offset from UTC in minutes at an instant: 120 (CEST) from 01:00 UTC on the last
+ * Sunday of March to 01:00 UTC on the last Sunday of October, else 60 (CET). The EU rule in force
+ * since 1996; written out rather than taken from ICU so the answer does not depend on how Node
+ * was built.
+ */
+export function berlinOffsetMinutes(utc: number): number {
+  const year = new Date(utc).getUTCFullYear();
+  const start = utcMs(year, 2, lastSunday(year, 2), 1);
+  const end = utcMs(year, 9, lastSunday(year, 9), 1);
+  return utc >= start && utc < end ? 120 : 60;
+}
+
+/**
+ * Parses a date of the AutoDNS XML gateway. The gateway writes Europe/Berlin wall time without a
+ * zone (`2019-10-23 16:12:33` is 14:12:33 UTC); a value that carries a zone is read with it. In
+ * the hour the clocks go back the earlier instant (CEST) is taken; a wall time in the hour that
+ * does not exist in spring is read as CET.
+ */
+export function parseAutodnsXmlDate(value: string): string {
+  const m = AUTODNS_DATE.exec(value.trim());
+  if (!m || m[8] !== undefined) return parseAutodnsDate(value);
+  const wall = Date.parse(parseAutodnsDate(`${value.trim()}Z`));
+  const summer = wall - 120 * 60_000;
+  const utc = berlinOffsetMinutes(summer) === 120 ? summer : wall - 60 * 60_000;
+  return iso(utc, value);
+}
+
 /** Formats a date the way AutoDNS writes it: `2022-12-25T00:00:00.000+0000`. */
 export function formatAutodnsDate(isoDate: string): string {
   return new Date(isoDate).toISOString().replace("Z", "+0000");

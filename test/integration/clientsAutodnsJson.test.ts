@@ -10,6 +10,8 @@ import { rejection } from "../support/fixtures";
 import { sandboxPerSuite } from "../support/sandboxSuite";
 
 const START = "2030-01-15T12:00:00.000Z";
+const CERT_100 = { id: "100", name: "example.com" };
+const CERT_101 = { id: "101", name: "shop.example.com" };
 
 function expectVendorCode(error: VendorError, code: string): void {
   expect(error.vendor).to.equal("autodns");
@@ -55,14 +57,26 @@ describe("AutoDNS JSON client against the sandbox", () => {
     expect(Number(second.jobId)).to.be.greaterThan(Number(first.jobId));
   });
 
-  it("reports the job RUNNING, lists it as pending, and SUCCESS after completion", async () => {
+  it("reports the job RUNNING, lists it as pending, and after completion only in the history as SUCCESS", async () => {
     const { jobId } = await client.renew("100");
-    expect(await client.jobInfo(jobId)).to.include({ id: jobId, status: "RUNNING", action: "renew" });
-    expect((await client.pendingRenewJobs("100")).map((j) => j.id)).to.deep.equal([jobId]);
-    expect(await client.pendingRenewJobs("101")).to.deep.equal([]);
+    expect(await client.jobInfo(jobId)).to.include({
+      id: jobId,
+      status: "RUNNING",
+      action: "renew",
+      objectValue: "example.com",
+      objectId: "100",
+    });
+    expect((await client.pendingRenewJobs(CERT_100)).map((j) => j.id)).to.deep.equal([jobId]);
+    expect(await client.pendingRenewJobs(CERT_101)).to.deep.equal([]);
     await sandbox.admin.completeJob(jobId);
-    expect((await client.jobInfo(jobId)).status).to.equal("SUCCESS");
-    expect(await client.pendingRenewJobs("100")).to.deep.equal([]);
+    // The vendor moves finished jobs to the history: job info answers EF300101.
+    const gone = await rejection(client.jobInfo(jobId), NotFoundError);
+    expectVendorCode(gone, AUTODNS_CODES.jobNotFound);
+    expect((await client.jobHistoryInfo(jobId)).status).to.equal("SUCCESS");
+    expect(await client.pendingRenewJobs(CERT_100)).to.deep.equal([]);
+    expect((await client.finishedRenewJobs(CERT_100)).map((j) => [j.id, j.status])).to.deep.equal([
+      [jobId, "SUCCESS"],
+    ]);
   });
 
   it("re-issues the certificate on success with the requested lifetime from the old expiry", async () => {
@@ -76,10 +90,13 @@ describe("AutoDNS JSON client against the sandbox", () => {
     expect(cert.pem).to.contain("BEGIN CERTIFICATE");
   });
 
-  it("reports a failed job as FAILED with the reason", async () => {
+  it("reports a failed job, from the history, as FAILED with the reason", async () => {
     const { jobId } = await client.renew("100");
     await sandbox.admin.failJob(jobId, "DCV_FAILED");
-    expect(await client.jobInfo(jobId)).to.include({ status: "FAILED", subStatus: "DCV_FAILED" });
+    await rejection(client.jobInfo(jobId), NotFoundError);
+    const failed = await client.jobHistoryInfo(jobId);
+    expect(failed).to.include({ status: "FAILED", subStatus: "CA_REJECTED" });
+    expect(failed.notes).to.deep.equal(["DCV_FAILED"]);
     expect((await client.certificateInfo("100")).notAfter).to.equal("2030-02-04T23:59:59.000Z");
   });
 

@@ -46,11 +46,19 @@ describe("AutoDNS XML gateway client against the sandbox", () => {
     expect(cert.pem).to.equal(sandbox.admin.certificate("autodns", "101")!.pem);
   });
 
-  it("reads a job (400114) before and after it completes, and the renewed expiry", async () => {
+  it("reads a job (400114) while it runs, lists it (400115), then finds it only in the history (400135)", async () => {
+    const ref = { id: "101", name: "shop.example.com" };
     const { jobId } = await client.renew("101", { lifetimeMonths: 12 });
     expect(await client.jobInfo(jobId)).to.include({ id: jobId, status: "RUNNING", action: "renew" });
+    expect((await client.pendingRenewJobs(ref)).map((j) => j.id)).to.deep.equal([jobId]);
+    expect(await client.pendingRenewJobs({ id: "100", name: "example.com" })).to.deep.equal([]);
     await sandbox.admin.completeJob(jobId);
-    expect((await client.jobInfo(jobId)).status).to.equal("SUCCESS");
+    const gone = await rejection(client.jobInfo(jobId), NotFoundError);
+    expect(gone.vendorCode).to.equal(AUTODNS_CODES.jobNotFound);
+    expect(await client.pendingRenewJobs(ref)).to.deep.equal([]);
+    expect((await client.finishedRenewJobs(ref)).map((j) => [j.id, j.status])).to.deep.equal([
+      [jobId, "SUCCESS"],
+    ]);
     expect((await client.certificateInfo("101")).notAfter).to.equal("2031-03-16T23:59:59.000Z");
   });
 

@@ -4,6 +4,8 @@ import { X509Certificate } from "node:crypto";
 import { once } from "node:events";
 import { SANDBOX_SEED, Sandbox, SandboxJob, startSandbox } from "../../sandbox";
 import { sandboxClients } from "../../sandbox/sdkClients";
+import { NotFoundError } from "../../sdk/common/errors";
+import { rejection } from "../support/fixtures";
 
 const START = "2030-01-15T12:00:00.000Z";
 
@@ -35,7 +37,9 @@ describe("sandbox clock and job completion", () => {
     sandbox.admin.clock.advance({ seconds: 290 });
     expect((await client.jobInfo(jobId)).status).to.equal("RUNNING");
     sandbox.admin.clock.advance({ seconds: 20 });
-    expect((await client.jobInfo(jobId)).status).to.equal("SUCCESS");
+    // Finished, so (as at AutoDNS) it has left job info for the job history.
+    await rejection(client.jobInfo(jobId), NotFoundError);
+    expect((await client.jobHistoryInfo(jobId)).status).to.equal("SUCCESS");
     const cert = await client.certificateInfo("100");
     expect(cert.notAfter).to.equal("2031-02-04T23:59:59.000Z");
     expect(new Date(new X509Certificate(cert.pem!).validTo).toISOString()).to.equal(cert.notAfter);
@@ -54,8 +58,11 @@ describe("sandbox clock and job completion", () => {
     const client = sandboxClients(sandbox).autodnsXml;
     const { jobId } = await client.renew("101");
     expect((await client.jobInfo(jobId)).status).to.equal("RUNNING");
-    expect((await client.jobInfo(jobId)).status).to.equal("SUCCESS");
-    expect(sandbox.admin.job(jobId)!.polls).to.equal(2);
+    // The second poll finishes it: the job has moved to the history (EF300101), as at AutoDNS.
+    await rejection(client.jobInfo(jobId), NotFoundError);
+    expect(sandbox.admin.job(jobId)).to.include({ polls: 2, state: "succeeded" });
+    const [finished] = await client.finishedRenewJobs({ id: "101", name: "shop.example.com" });
+    expect(finished).to.include({ id: jobId, status: "SUCCESS" });
   });
 
   it("never finishes pending ResellerClub actions by itself", async () => {

@@ -93,7 +93,7 @@ describe("sandbox fault injection", () => {
     sandbox.admin.injectFault({ route: "autodns.json.renew", kind: "acceptThenDrop" });
     await rejection(clients.autodnsJson.renew("100"), ConnectionError);
     expect(sandbox.admin.renewalCount("autodns", "100")).to.equal(1);
-    expect(await clients.autodnsJson.pendingRenewJobs("100")).to.have.length(1);
+    expect(await clients.autodnsJson.pendingRenewJobs({ id: "100", name: "example.com" })).to.have.length(1);
   });
 
   it("acceptThenDrop on Symantec: the transaction exists although the client saw no answer", async () => {

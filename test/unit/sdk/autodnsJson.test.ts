@@ -144,10 +144,10 @@ describe("AutoDNS JSON client fixture pairs", () => {
     });
   });
 
-  it("pendingRenewJobs searches renew jobs of the certificate and keeps only unfinished ones", async () => {
+  it("pendingRenewJobs searches by the documented keys and keeps only unfinished jobs of this certificate", async () => {
     const fx = loadFixture("autodns", "pending-renew-jobs");
     const client = await clientFor(fx.reply);
-    const jobs = await client.pendingRenewJobs("100");
+    const jobs = await client.pendingRenewJobs({ id: "100", name: "example.com" });
     expectRequest(server!.requests[0], fx);
     expect(jobs.map((j) => [j.id, j.status])).to.deep.equal([
       ["4297539599", "WAIT"],
@@ -163,7 +163,7 @@ describe("AutoDNS JSON client error fixtures", () => {
     certificateInfo: (c) => c.certificateInfo("100"),
     certificateSearch: (c) => c.certificateSearch(["100"]),
     jobInfo: (c) => c.jobInfo("4297539521"),
-    pendingRenewJobs: (c) => c.pendingRenewJobs("100"),
+    pendingRenewJobs: (c) => c.pendingRenewJobs({ id: "100", name: "example.com" }),
   };
 
   beforeEach(() => resetRateLimits());

@@ -95,7 +95,7 @@ describe("AutoDNS XML client fixture pairs", () => {
     });
   });
 
-  it("certificateInfo (400104) reads expiry, PEM, contacts and repeated SANs", async () => {
+  it("certificateInfo (400104) reads expiry (Berlin wall time), PEM, contacts and repeated SANs", async () => {
     const fx = loadFixture("autodns-xml", "certificate-info-400104");
     const client = await clientFor(fx.reply);
     const cert = await client.certificateInfo("100");
@@ -104,7 +104,8 @@ describe("AutoDNS XML client fixture pairs", () => {
       id: "100",
       name: "example.com",
       product: "QUICKSSLPREMIUM",
-      notAfter: "2022-12-25T23:59:59.000Z",
+      // `2022-12-25 23:59:59` on the gateway is Berlin time (CET, UTC+1), not UTC.
+      notAfter: "2022-12-25T22:59:59.000Z",
       lifetimeMonths: 12,
       software: "APACHE2",
       csr: "-----BEGIN CERTIFICATE REQUEST-----\nMIIBszCCARwCAQAwczELMAkGA1UEBhMCREUx\n-----END CERTIFICATE REQUEST-----",
@@ -112,7 +113,7 @@ describe("AutoDNS XML client fixture pairs", () => {
       adminContactId: "100",
       technicalContactId: "101",
       subjectAlternativeNames: ["www.example.com", "mail.example.com"],
-      created: "2021-12-20T10:15:30.000Z",
+      created: "2021-12-20T09:15:30.000Z",
       updated: "2021-12-24T23:00:00.000Z",
     });
   });
@@ -127,8 +128,9 @@ describe("AutoDNS XML client fixture pairs", () => {
       status: "SUCCESS",
       subStatus: "DONE",
       action: "renew",
-      created: "2022-10-01T09:30:00.000Z",
-      updated: "2022-10-02T11:00:00.000Z",
+      // Berlin summer time (CEST, UTC+2).
+      created: "2022-10-01T07:30:00.000Z",
+      updated: "2022-10-02T09:00:00.000Z",
     });
   });
 });
