@@ -148,6 +148,8 @@ export interface CertificateState extends CertificateInputs {
   vendorStatus?: string;
   /** The current certificate (PEM) when the vendor returns one. */
   certificatePem?: string;
+  /** Its chain (PEM, issuer after issuer) when the vendor returns one (Symantec PKCS#7 bundles). */
+  certificateChainPem?: string;
   /** Renewals this resource submitted and the vendor accepted. */
   renewalCount: number;
   /** When the last renewal was submitted (ISO-8601). */

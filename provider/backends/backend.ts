@@ -10,6 +10,8 @@ export interface CertificateSnapshot {
   notAfter?: string;
   /** The current certificate, when the vendor returns it. */
   certificatePem?: string;
+  /** Its chain (PEM, issuer after issuer), when the vendor returns one (Symantec PKCS#7). */
+  certificateChainPem?: string;
 }
 
 /** A submitted renewal. */
@@ -27,6 +29,11 @@ export interface RenewalProgress extends RenewalRef, CertificateSnapshot {
   vendorStatus: string;
   /** For a failure: the vendor's reason. */
   failureReason?: string;
+  /**
+   * With status "failed": whether the renewal went through cannot be told (the vendor accepted it
+   * and then lost sight of it). Such a renewal is never re-submitted automatically.
+   */
+  outcomeUnknown?: boolean;
   /**
    * Set by `renew` when it submitted nothing but follows a renewal the vendor already had (the
    * vendor refused a second one): one sentence saying so, for `renewalReason`.
