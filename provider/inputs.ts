@@ -89,8 +89,11 @@ export interface SymantecInput {
 export interface ResellerClubInput {
   /** "live" (default), "test" or a base URL. */
   endpoint?: string;
-  /** "digitalcertificate" (default) or "sslcert". */
-  api?: "digitalcertificate" | "sslcert";
+  /**
+   * "auto" (default: the order's own details call decides), "sslcert", or the deprecated
+   * "digitalcertificate".
+   */
+  api?: "auto" | "digitalcertificate" | "sslcert";
   /** Reseller id (`auth-userid`); else `RESELLERCLUB_AUTH_USERID` or config `resellerclubAuthUserId`. */
   authUserId?: string | number;
   /** API key (`api-key`), a secret; else `RESELLERCLUB_API_KEY` or config `resellerclubApiKey`. */

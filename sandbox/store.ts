@@ -84,6 +84,10 @@ export class Store {
   /** ResellerClub customer balance. */
   balance = 1000;
   symantecAutoApprove: boolean;
+  /** Whether `sslcert/details` reports `endtime` (no source names the field for sslcert orders). */
+  resellerclubSslcertEndtime = true;
+  /** Whether finished ResellerClub actions leave `actions/search-current`. */
+  resellerclubArchivesFinished = false;
   /** Symantec tokens left; undefined = unlimited. At 0 renewals are held with 0xa00e. */
   symantecTokens: number | undefined;
 
@@ -106,6 +110,8 @@ export class Store {
     this.balance = 1000;
     this.symantecAutoApprove = this.defaultAutoApprove;
     this.symantecTokens = undefined;
+    this.resellerclubSslcertEndtime = true;
+    this.resellerclubArchivesFinished = false;
   }
 
   /** The next id of a kind. */

@@ -240,6 +240,17 @@ export interface SandboxAdmin {
   setSymantecTokens(count: number | undefined): void;
   /** ResellerClub customer balance (PayInvoice needs enough of it). */
   setBalance(amount: number): void;
+  /**
+   * Whether ResellerClub `sslcert/details` answers with `endtime` (default true). No public source
+   * names the expiry field of an sslcert order; `false` plays a vendor that has none.
+   */
+  setResellerClubSslcertEndtime(reported: boolean): void;
+  /**
+   * Whether finished ResellerClub actions leave `actions/search-current` (default false: they stay
+   * listed with their final status). True plays the split the vendor's `search-current` /
+   * `search-archived` calls suggest.
+   */
+  setResellerClubArchivesFinished(on: boolean): void;
   /** The ResellerClub customer balance. */
   balance(): number;
   /** Makes matching requests fail as `spec` says (see docs/SANDBOX.md). */

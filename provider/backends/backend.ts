@@ -12,6 +12,11 @@ export interface CertificateSnapshot {
   certificatePem?: string;
   /** Its chain (PEM, issuer after issuer), when the vendor returns one (Symantec PKCS#7). */
   certificateChainPem?: string;
+  /**
+   * True when the vendor's expiry field is not confirmed to move with a renewal (ResellerClub
+   * sslcert orders): an expiry that did not move, or none at all, then proves nothing.
+   */
+  expiryUnconfirmed?: boolean;
 }
 
 /** A submitted renewal. */

@@ -98,6 +98,12 @@ export function createAdmin(deps: AdminDeps): SandboxAdmin {
         );
       store.symantecTokens = count;
     },
+    setResellerClubSslcertEndtime: (reported) => {
+      store.resellerclubSslcertEndtime = reported;
+    },
+    setResellerClubArchivesFinished: (on) => {
+      store.resellerclubArchivesFinished = on;
+    },
     setBalance: (amount) => {
       if (!Number.isFinite(amount)) throw new RangeError("setBalance: amount must be a finite number");
       store.balance = amount;
