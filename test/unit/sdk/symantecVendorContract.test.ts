@@ -86,6 +86,17 @@ describe("Symantec/DigiCert VICE2 contract as published", () => {
     expect(readVice2Certificate(leaf, "pickup", "")).to.deep.equal({ certificatePem: leaf, format: "x509" });
   });
 
+  it("F11: a success answer under an xmlns:tns prefix (go-vice's getTokenCount sample) reads as 0x00 without a certificate", async () => {
+    const client = await clientFor(loadFixture("symantec", "token-count-f11").reply);
+    const result = await client.pickup("98345f3ebc1ba8d743ab5616051d4ff3");
+    expect(result).to.deep.equal({
+      statusCode: "0x00",
+      message: "success",
+      transactionId: undefined,
+      certificatePem: undefined,
+    });
+  });
+
   it("classifies the real codes: 0xa00e and 0x8134 pending, 0x3101 authentication, 0x3301 not found, 0x4101 server, case-insensitively", () => {
     expect(isSymantecPendingCode("0xa00e")).to.equal(true);
     expect(isSymantecPendingCode("0xA00E")).to.equal(true);
