@@ -89,8 +89,11 @@ export interface SymantecInput {
 export interface ResellerClubInput {
   /** "live" (default), "test" or a base URL. */
   endpoint?: string;
-  /** "digitalcertificate" (default) or "sslcert". */
-  api?: "digitalcertificate" | "sslcert";
+  /**
+   * "auto" (default: the order's own details call decides), "sslcert", or the deprecated
+   * "digitalcertificate".
+   */
+  api?: "auto" | "digitalcertificate" | "sslcert";
   /** Reseller id (`auth-userid`); else `RESELLERCLUB_AUTH_USERID` or config `resellerclubAuthUserId`. */
   authUserId?: string | number;
   /** API key (`api-key`), a secret; else `RESELLERCLUB_API_KEY` or config `resellerclubApiKey`. */
@@ -148,6 +151,8 @@ export interface CertificateState extends CertificateInputs {
   vendorStatus?: string;
   /** The current certificate (PEM) when the vendor returns one. */
   certificatePem?: string;
+  /** Its chain (PEM, issuer after issuer) when the vendor returns one (Symantec PKCS#7 bundles). */
+  certificateChainPem?: string;
   /** Renewals this resource submitted and the vendor accepted. */
   renewalCount: number;
   /** When the last renewal was submitted (ISO-8601). */

@@ -50,6 +50,8 @@ export class RenewedCertificate extends pulumi.dynamic.Resource {
   declare readonly vendorStatus: pulumi.Output<string | undefined>;
   /** The renewed certificate (PEM) when the vendor returns one. */
   declare readonly certificatePem: pulumi.Output<string | undefined>;
+  /** Its chain (PEM, issuer after issuer) when the vendor returns one (Symantec PKCS#7 bundles). */
+  declare readonly certificateChainPem: pulumi.Output<string | undefined>;
   /** Renewals this resource submitted and the vendor accepted. */
   declare readonly renewalCount: pulumi.Output<number>;
   /** When the last renewal was submitted (ISO-8601). */

@@ -49,8 +49,10 @@ async function reconcileUnknown(step: RenewalStep, state: CertificateState): Pro
       renewalReason: "the earlier renewal went through: the expiry moved",
     };
   }
-  // Nothing pending and the expiry did not move: the earlier request did not take effect.
-  return canFindPendingRenewals(step.inputs)
+  // Nothing pending and the expiry did not move: the earlier request did not take effect — where
+  // the vendor's expiry can prove that (ResellerClub sslcert orders document none).
+  const provable = !!snapshot.notAfter && !snapshot.expiryUnconfirmed;
+  return canFindPendingRenewals(step.inputs) && provable
     ? { ...state, outcomeUnknown: false, renewedForNotAfter: undefined }
     : state;
 }

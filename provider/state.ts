@@ -36,6 +36,7 @@ export const PROGRAM_OUTPUTS = [
   "renewalStatus",
   "vendorStatus",
   "certificatePem",
+  "certificateChainPem",
   "renewalCount",
   "lastRenewedAt",
   "lastError",
@@ -101,6 +102,8 @@ export function withProgress(state: CertificateState, p: RenewalProgress, now: D
   if (p.status === "succeeded") {
     next.notAfter = laterOf(state.notAfter, p.notAfter);
     next.certificatePem = p.certificatePem ?? state.certificatePem;
+    // A new certificate brings its own chain (or none); without one the old chain still fits.
+    next.certificateChainPem = p.certificatePem ? p.certificateChainPem : state.certificateChainPem;
     next.failedAttempts = 0;
     next.lastError = "";
     next.outcomeUnknown = false;
@@ -108,6 +111,7 @@ export function withProgress(state: CertificateState, p: RenewalProgress, now: D
     next.failedAttempts = (state.failedAttempts ?? 0) + 1;
     next.lastAttemptAt = now.toISOString();
     next.lastError = p.failureReason ?? `renewal ended ${p.vendorStatus}`;
+    if (p.outcomeUnknown) next.outcomeUnknown = true;
   }
   return next;
 }

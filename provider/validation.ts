@@ -14,6 +14,8 @@ export const ALLOWED_LIFETIMES: Record<string, readonly number[]> = {
   symantec: [12, 24, 36],
   "resellerclub.digitalcertificate": [12, 24, 36],
   "resellerclub.sslcert": [12, 24, 36, 48, 60],
+  // "auto" (the default) may turn out to be either API: what both sell.
+  "resellerclub.auto": [12, 24, 36],
 };
 
 /** Longest `waitTimeoutSeconds`: a pipeline step should not hang for hours. */
@@ -24,9 +26,7 @@ function isInt(v: unknown): v is number {
 }
 
 function lifetimeKey(inputs: CertificateInputs, vendor: VendorKind): string {
-  return vendor === "resellerclub"
-    ? `resellerclub.${inputs.resellerclub?.api ?? "digitalcertificate"}`
-    : vendor;
+  return vendor === "resellerclub" ? `resellerclub.${inputs.resellerclub?.api ?? "auto"}` : vendor;
 }
 
 /**
@@ -64,7 +64,10 @@ export function validateInputs(
     } else if (allowed && !allowed.includes(lifetime)) {
       f.add(
         "lifetimeMonths",
-        `lifetimeMonths ${lifetime} is not sold by ${lifetimeKey(inputs, vendor!)}; use one of ${allowed.join(", ")}`,
+        lifetimeKey(inputs, vendor!) === "resellerclub.auto"
+          ? `lifetimeMonths ${lifetime} is not sold by both ResellerClub APIs; use one of ${allowed.join(", ")}, ` +
+              `or set resellerclub.api to "sslcert" (which also sells 48 and 60)`
+          : `lifetimeMonths ${lifetime} is not sold by ${lifetimeKey(inputs, vendor!)}; use one of ${allowed.join(", ")}`,
       );
     }
   }

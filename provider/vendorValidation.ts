@@ -207,7 +207,7 @@ export function validateResellerClub(
 ): void {
   credential(f, "resellerclub.authUserId", r.authUserId, "RESELLERCLUB_AUTH_USERID", hasCredential);
   credential(f, "resellerclub.apiKey", r.apiKey, "RESELLERCLUB_API_KEY", hasCredential);
-  oneOf(f, "resellerclub.api", r.api, ["digitalcertificate", "sslcert"]);
+  oneOf(f, "resellerclub.api", r.api, ["auto", "digitalcertificate", "sslcert"]);
   oneOf(f, "resellerclub.invoiceOption", r.invoiceOption, INVOICE_OPTIONS);
   if (
     known(r.additionalLicenses) &&

@@ -35,6 +35,10 @@ export interface CertificateRecord {
   originalTransactionId?: string;
   rootTransactionId?: string;
   approved?: boolean;
+  /** Symantec: the renewal's serverType ("Microsoft" gets its certificate as PKCS#7). */
+  serverType?: string;
+  /** Symantec: held with 0xa00e because no tokens were left, until approved. */
+  heldForTokens?: boolean;
 }
 
 /** A renewal job as stored. */
@@ -80,6 +84,12 @@ export class Store {
   /** ResellerClub customer balance. */
   balance = 1000;
   symantecAutoApprove: boolean;
+  /** Whether `sslcert/details` reports `endtime` (no source names the field for sslcert orders). */
+  resellerclubSslcertEndtime = true;
+  /** Whether finished ResellerClub actions leave `actions/search-current`. */
+  resellerclubArchivesFinished = false;
+  /** Symantec tokens left; undefined = unlimited. At 0 renewals are held with 0xa00e. */
+  symantecTokens: number | undefined;
 
   constructor(
     readonly clock: OffsetClock,
@@ -99,6 +109,9 @@ export class Store {
     this.counters = { ...ID_STARTS };
     this.balance = 1000;
     this.symantecAutoApprove = this.defaultAutoApprove;
+    this.symantecTokens = undefined;
+    this.resellerclubSslcertEndtime = true;
+    this.resellerclubArchivesFinished = false;
   }
 
   /** The next id of a kind. */

@@ -238,8 +238,25 @@ export interface SandboxAdmin {
   approve(transactionId: string): Promise<SandboxJob>;
   /** Whether Symantec renewals return their certificate at once (true) or wait for `approve`. */
   setSymantecAutoApprove(on: boolean): void;
+  /**
+   * Symantec tokens left (undefined: unlimited, the default). Each renewal uses one; with none left
+   * a renewal is accepted but held — StatusCode `0xa00e` "Pending. (Insufficient number of
+   * tokens.)" with its Transaction_ID, on renew and pickup — until `approve`.
+   */
+  setSymantecTokens(count: number | undefined): void;
   /** ResellerClub customer balance (PayInvoice needs enough of it). */
   setBalance(amount: number): void;
+  /**
+   * Whether ResellerClub `sslcert/details` answers with `endtime` (default true). No public source
+   * names the expiry field of an sslcert order; `false` plays a vendor that has none.
+   */
+  setResellerClubSslcertEndtime(reported: boolean): void;
+  /**
+   * Whether finished ResellerClub actions leave `actions/search-current` (default false: they stay
+   * listed with their final status). True plays the split the vendor's `search-current` /
+   * `search-archived` calls suggest.
+   */
+  setResellerClubArchivesFinished(on: boolean): void;
   /** The ResellerClub customer balance. */
   balance(): number;
   /** Makes matching requests fail as `spec` says (see docs/SANDBOX.md). */
@@ -252,7 +269,7 @@ export interface SandboxAdmin {
   requests(filter?: { vendor?: SandboxVendor; route?: string; certificateId?: string }): SandboxRequest[];
   /** Accepted renewals of a certificate (Symantec: of the whole transaction chain). */
   renewalCount(vendor: SandboxVendor, id: string): number;
-  /** Issues a client certificate from the sandbox CA; unregistered ones get StatusCode 0x0101. */
+  /** Issues a client certificate from the sandbox CA; unregistered ones get StatusCode 0x3101 (missing admin role). */
   issueClientCertificate(options?: {
     commonName?: string;
     registered?: boolean;

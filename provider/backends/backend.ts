@@ -10,6 +10,13 @@ export interface CertificateSnapshot {
   notAfter?: string;
   /** The current certificate, when the vendor returns it. */
   certificatePem?: string;
+  /** Its chain (PEM, issuer after issuer), when the vendor returns one (Symantec PKCS#7). */
+  certificateChainPem?: string;
+  /**
+   * True when the vendor's expiry field is not confirmed to move with a renewal (ResellerClub
+   * sslcert orders): an expiry that did not move, or none at all, then proves nothing.
+   */
+  expiryUnconfirmed?: boolean;
   /**
    * The certificate's name at the vendor, where its renewal jobs are found by name (AutoDNS: job
    * searches filter on `object` = the certificate name). Kept in state as `certificateName`.
@@ -38,6 +45,11 @@ export interface RenewalProgress extends RenewalRef, CertificateSnapshot {
   vendorStatus: string;
   /** For a failure: the vendor's reason. */
   failureReason?: string;
+  /**
+   * With status "failed": whether the renewal went through cannot be told (the vendor accepted it
+   * and then lost sight of it). Such a renewal is never re-submitted automatically.
+   */
+  outcomeUnknown?: boolean;
   /**
    * Set by `renew` when it submitted nothing but follows a renewal the vendor already had (the
    * vendor refused a second one): one sentence saying so, for `renewalReason`.

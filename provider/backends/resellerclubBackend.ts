@@ -1,9 +1,20 @@
-/** ResellerClub adapter: digitalcertificate (seed) or sslcert renewals, tracked as actions. */
+/**
+ * ResellerClub adapter: sslcert or the deprecated digitalcertificate renewals, tracked as
+ * actions. With `api: "auto"` (the default) the order's own details call decides: `sslcert/details`
+ * first, `digitalcertificate/details` when sslcert does not know the order. The expiry of an
+ * sslcert order is not a documented field (kb/answer/2403 names none): an sslcert renewal that
+ * left the action list while the expiry did not move has an unknown outcome, never a failure that
+ * a later run re-submits.
+ */
 import { toEpochSeconds } from "../../sdk/common/dates";
-import { VendorError } from "../../sdk/common/errors";
-import { ResellerClubClient } from "../../sdk/resellerclub/client";
+import { NotFoundError, VendorError } from "../../sdk/common/errors";
+import { ResellerClubApi, ResellerClubClient } from "../../sdk/resellerclub/client";
 import { isPendingActionRefusal } from "../../sdk/resellerclub/errors";
-import { ResellerClubAction, ResellerClubClientOptions } from "../../sdk/resellerclub/types";
+import {
+  ResellerClubAction,
+  ResellerClubClientOptions,
+  ResellerClubOrder,
+} from "../../sdk/resellerclub/types";
 import { requireCredential } from "../credentials";
 import { ResellerClubInput } from "../inputs";
 import { CertificateSnapshot, RenewalContext, RenewalProgress, RenewalRef, VendorBackend } from "./backend";
@@ -29,13 +40,16 @@ export function actionProgress(
 /** See the module comment. */
 export class ResellerClubBackend implements VendorBackend {
   private readonly client: ResellerClubClient;
-  private readonly api: "digitalcertificate" | "sslcert";
+  private readonly configured: ResellerClubApi | "auto";
+  /** The API the order lives in, once known. */
+  private api?: ResellerClubApi;
 
   constructor(
     private readonly block: ResellerClubInput,
     overrides: Partial<ResellerClubClientOptions> = {},
   ) {
-    this.api = block.api ?? "digitalcertificate";
+    this.configured = block.api ?? "auto";
+    if (this.configured !== "auto") this.api = this.configured;
     this.client = new ResellerClubClient({
       endpoint: block.endpoint,
       authUserId: requireCredential(block.authUserId, "RESELLERCLUB_AUTH_USERID", "resellerclub.authUserId"),
@@ -44,9 +58,27 @@ export class ResellerClubBackend implements VendorBackend {
     });
   }
 
+  /** The order's details, from its own API; with "auto" this also settles which API that is. */
+  private async order(certificateId: string): Promise<ResellerClubOrder> {
+    if (this.api) return this.client.orderDetails(certificateId, this.api);
+    let order: ResellerClubOrder;
+    try {
+      order = await this.client.orderDetails(certificateId, "sslcert");
+    } catch (e) {
+      // Not an sslcert order: it may be one of the deprecated digitalcertificate API.
+      if (!(e instanceof NotFoundError)) throw e;
+      order = await this.client.orderDetails(certificateId, "digitalcertificate");
+      this.api = "digitalcertificate";
+      return order;
+    }
+    this.api = order.productCategory === "digitalcertificate" ? "digitalcertificate" : "sslcert";
+    return order;
+  }
+
   async inspect(certificateId: string): Promise<CertificateSnapshot> {
-    const order = await this.client.orderDetails(certificateId, this.api);
-    return { notAfter: order.notAfter };
+    const order = await this.order(certificateId);
+    // kb/answer/2403 names no expiry field for sslcert orders: an unmoved (or absent) one proves nothing.
+    return { notAfter: order.notAfter, ...(this.api === "sslcert" ? { expiryUnconfirmed: true } : {}) };
   }
 
   async findPendingRenewal(certificateId: string): Promise<RenewalProgress | undefined> {
@@ -81,6 +113,13 @@ export class ResellerClubBackend implements VendorBackend {
   private async submit(ctx: RenewalContext): Promise<RenewalProgress> {
     const b = this.block;
     const invoiceOption = b.invoiceOption ?? "NoInvoice";
+    if (!this.api) await this.order(ctx.certificateId);
+    if (this.api === "sslcert" && b.attributes && Object.keys(b.attributes).length) {
+      throw new Error(
+        `order ${ctx.certificateId} is an sslcert order and sslcert/renew takes no attributes; ` +
+          `remove resellerclub.attributes (or set resellerclub.api to "digitalcertificate" if the order is one)`,
+      );
+    }
     const result =
       this.api === "sslcert"
         ? await this.client.renewSslCert({
@@ -114,15 +153,27 @@ export class ResellerClubBackend implements VendorBackend {
       // Finished actions leave the current list: the order's expiry tells how it ended.
       const snapshot = await this.inspect(certificateId);
       const moved = !!(snapshot.notAfter && (!knownNotAfter || snapshot.notAfter > knownNotAfter));
-      return moved
-        ? { jobId, status: "succeeded", vendorStatus: "Success", ...snapshot }
-        : {
-            jobId,
-            status: "failed",
-            vendorStatus: "Unknown",
-            failureReason: `ResellerClub action ${jobId} is no longer listed and the order's expiry did not change`,
-            ...snapshot,
-          };
+      if (moved) return { jobId, status: "succeeded", vendorStatus: "Success", ...snapshot };
+      if (snapshot.expiryUnconfirmed) {
+        return {
+          jobId,
+          status: "failed",
+          vendorStatus: "Unknown",
+          outcomeUnknown: true,
+          failureReason:
+            `ResellerClub action ${jobId} is no longer listed and order ${certificateId} reports no expiry that ` +
+            `proves its outcome (sslcert orders document none); it will not be submitted again automatically: ` +
+            `check the order at ResellerClub, then set notAfter to its new expiry or change renewalTrigger to renew again`,
+          ...snapshot,
+        };
+      }
+      return {
+        jobId,
+        status: "failed",
+        vendorStatus: "Unknown",
+        failureReason: `ResellerClub action ${jobId} is no longer listed and the order's expiry did not change`,
+        ...snapshot,
+      };
     }
     if (progress.status !== "succeeded") return progress;
     return { ...progress, ...(await this.inspect(certificateId)) };

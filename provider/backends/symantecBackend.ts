@@ -1,6 +1,10 @@
-/** Symantec/DigiCert VICE2 adapter. VICE2 reports no expiry: it comes from PEMs or the input. */
+/**
+ * Symantec/DigiCert VICE2 adapter. VICE2 reports no expiry: it comes from PEMs or the input. A
+ * "Pending" status code (0xa00e, 0x8134) is a renewal the vendor holds: followed with pickup,
+ * never submitted again.
+ */
 import { SymantecClient } from "../../sdk/symantec/client";
-import { SymantecClientOptions } from "../../sdk/symantec/types";
+import { SymantecClientOptions, SymantecResult } from "../../sdk/symantec/types";
 import { requireCredential } from "../credentials";
 import { SymantecInput } from "../inputs";
 import { certificateNotAfter } from "../pem";
@@ -62,20 +66,35 @@ export class SymantecBackend implements VendorBackend {
       signatureAlgorithm: b.signatureAlgorithm,
       ctLogOption: b.ctLogOption,
     });
-    return this.progress(result.transactionId ?? "", result.statusCode, result.certificatePem);
+    if (result.pending && !result.transactionId) {
+      // Held, not refused — but with no id to follow. Never submitted again on its own.
+      return {
+        status: "failed",
+        vendorStatus: result.statusCode,
+        outcomeUnknown: true,
+        failureReason:
+          `Symantec/DigiCert holds the renewal as pending [${result.statusCode}: ${result.message}] but named no ` +
+          `transaction id to follow; find it in the VICE2 console and set symantec.originalCertificate to the ` +
+          `certificate once issued (or change renewalTrigger if it is not there)`,
+      };
+    }
+    return this.progress(result.transactionId ?? "", result);
   }
 
   async poll(ref: RenewalRef): Promise<RenewalProgress> {
-    const result = await this.client.pickup(ref.transactionId ?? "");
-    return this.progress(ref.transactionId ?? "", result.statusCode, result.certificatePem);
+    const transactionId = ref.transactionId ?? "";
+    const result = await this.client.pickup(transactionId);
+    return this.progress(transactionId, result);
   }
 
-  private progress(transactionId: string, statusCode: string, pem: string | undefined): RenewalProgress {
+  private progress(transactionId: string, result: SymantecResult): RenewalProgress {
+    const pem = result.pending ? undefined : result.certificatePem;
     return {
       transactionId,
       status: pem ? "succeeded" : "pending",
-      vendorStatus: statusCode,
+      vendorStatus: result.statusCode,
       certificatePem: pem,
+      certificateChainPem: pem ? result.chainPem : undefined,
       notAfter: certificateNotAfter(pem),
     };
   }

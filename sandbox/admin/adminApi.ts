@@ -91,6 +91,19 @@ export function createAdmin(deps: AdminDeps): SandboxAdmin {
     setSymantecAutoApprove: (on) => {
       store.symantecAutoApprove = on;
     },
+    setSymantecTokens: (count) => {
+      if (count !== undefined && !(Number.isInteger(count) && count >= 0))
+        throw new RangeError(
+          "setSymantecTokens: count must be a whole number ≥ 0, or undefined for unlimited",
+        );
+      store.symantecTokens = count;
+    },
+    setResellerClubSslcertEndtime: (reported) => {
+      store.resellerclubSslcertEndtime = reported;
+    },
+    setResellerClubArchivesFinished: (on) => {
+      store.resellerclubArchivesFinished = on;
+    },
     setBalance: (amount) => {
       if (!Number.isFinite(amount)) throw new RangeError("setBalance: amount must be a finite number");
       store.balance = amount;

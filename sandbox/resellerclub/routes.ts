@@ -2,10 +2,12 @@
  * The ResellerClub HTTP API under `/resellerclub/api`: `{digitalcertificate,sslcert}/renew` (POST),
  * `{digitalcertificate,sslcert}/details` (GET) and `actions/search-current` (GET), each with a
  * `.json` or `.xml` suffix. Parameters come from the query and, for POST, the form body; login is
- * `auth-userid` plus `api-key` (or the legacy `auth-password`).
+ * `auth-userid` plus `api-key` (or the legacy `auth-password`). Like the vendor it refuses unknown
+ * calls, a wrong method, and parameters a call does not document or of the wrong type, each with
+ * the error envelope `{"status":"ERROR","message":…}`.
  */
 import { epochSeconds } from "../dates";
-import { pollJob } from "../jobs";
+import { isOpen, pollJob } from "../jobs";
 import type { RouteOutcome, Router } from "../http/route";
 import { SANDBOX_SEED } from "../seed";
 import type { Store } from "../store";
@@ -17,15 +19,75 @@ const PATH = /^\/resellerclub\/api\/(.+)\.(json|xml)$/;
 interface Call {
   route: string;
   method: "GET" | "POST";
+  /** The call's documented parameters besides login; `integer` ones must be whole numbers. */
+  params: Record<string, "integer" | "number" | "string">;
+  /** digitalcertificate/renew also takes `attr-nameN`/`attr-valueN` pairs. */
+  attributes?: boolean;
 }
 
+/**
+ * The calls and their parameters as the KB documents them (kb/answer/2399 SSL renew, 2403 SSL
+ * details, 885 digital certificate renew, Search Current Actions); anything else is refused.
+ */
 const CALLS: Record<string, Call> = {
-  "digitalcertificate/renew": { route: "resellerclub.renew", method: "POST" },
-  "sslcert/renew": { route: "resellerclub.renew", method: "POST" },
-  "digitalcertificate/details": { route: "resellerclub.details", method: "GET" },
-  "sslcert/details": { route: "resellerclub.details", method: "GET" },
-  "actions/search-current": { route: "resellerclub.actions", method: "GET" },
+  "digitalcertificate/renew": {
+    route: "resellerclub.renew",
+    method: "POST",
+    params: {
+      "order-id": "integer",
+      years: "integer",
+      "additional-licenses": "integer",
+      "exp-date": "integer",
+      "invoice-option": "string",
+    },
+    attributes: true,
+  },
+  "sslcert/renew": {
+    route: "resellerclub.renew",
+    method: "POST",
+    params: {
+      "order-id": "integer",
+      months: "integer",
+      "invoice-option": "string",
+      "discount-amount": "number",
+    },
+  },
+  "digitalcertificate/details": {
+    route: "resellerclub.details",
+    method: "GET",
+    params: { "order-id": "integer" },
+  },
+  "sslcert/details": { route: "resellerclub.details", method: "GET", params: { "order-id": "integer" } },
+  "actions/search-current": {
+    route: "resellerclub.actions",
+    method: "GET",
+    params: {
+      "eaq-id": "integer",
+      "order-id": "integer",
+      "entity-type-id": "integer",
+      "action-status": "string",
+      "action-type": "string",
+      "no-of-records": "integer",
+      "page-no": "integer",
+    },
+  },
 };
+
+const LOGIN: Call["params"] = { "auth-userid": "integer", "api-key": "string", "auth-password": "string" };
+
+/** The first parameter the call does not document, or of the wrong type, as the refusal text. */
+function parameterRefusal(call: Call, params: URLSearchParams): string | undefined {
+  for (const [name, value] of params) {
+    const type =
+      LOGIN[name] ??
+      call.params[name] ??
+      (call.attributes && /^attr-(name|value)\d+$/.test(name) ? "string" : undefined);
+    if (!type) return RESELLERCLUB_WIRE.unknownParameter(name);
+    if (type === "integer" && !/^\d+$/.test(value)) return RESELLERCLUB_WIRE.invalidNumber(name);
+    if (type === "number" && !/^\d+(\.\d+)?$/.test(value)) return RESELLERCLUB_WIRE.invalidNumber(name);
+  }
+  return undefined;
+}
 
 function authorized(params: URLSearchParams): boolean {
   const expected = SANDBOX_SEED.credentials.resellerclub;
@@ -54,7 +116,10 @@ function details(
     productkey: api === "sslcert" ? "sslcert" : "digitalcertificate",
     customerid: SANDBOX_SEED.resellerclub.customerId,
     creationtime: epochSeconds(order.created),
-    endtime: epochSeconds(order.notAfter),
+    // kb/answer/2403 names no expiry field for sslcert orders; the admin can take it away.
+    ...(api === "sslcert" && !store.resellerclubSslcertEndtime
+      ? {}
+      : { endtime: epochSeconds(order.notAfter) }),
   };
   return { ...mapReply(200, map, format), certificateId: orderId };
 }
@@ -71,9 +136,11 @@ function searchCurrent(store: Store, params: URLSearchParams, format: ResellerCl
     return errorReply(RESELLERCLUB_WIRE.invalidNumber("page-no"), format);
   const eaqIds = params.getAll("eaq-id");
   const orderIds = params.getAll("order-id");
-  // Finished actions stay listed so callers can see Success/Failed (UNCONFIRMED; see docs/SANDBOX.md).
+  // Finished actions stay listed so callers can see Success/Failed (UNCONFIRMED; see docs/SANDBOX.md),
+  // unless the admin archives them as the vendor's search-current/search-archived split suggests.
   const hits = [...store.jobs.values()]
     .filter((j) => j.vendor === "resellerclub")
+    .filter((j) => !store.resellerclubArchivesFinished || isOpen(j))
     .filter(
       (j) =>
         (eaqIds.length === 0 || eaqIds.includes(j.id)) &&
@@ -113,6 +180,8 @@ export function resellerClubRouter(store: Store): Router {
           return { ...errorReply(RESELLERCLUB_WIRE.wrongMethod, format), certificateId: orderId };
         if (!authorized(params))
           return { ...errorReply(RESELLERCLUB_WIRE.authFailed, format), certificateId: orderId };
+        const refusal = parameterRefusal(known, params);
+        if (refusal) return { ...errorReply(refusal, format), certificateId: orderId };
         const api = call.split("/")[0];
         if (known.route === "resellerclub.details") return details(store, api, params, format);
         if (known.route === "resellerclub.actions") return searchCurrent(store, params, format);

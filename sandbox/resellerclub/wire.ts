@@ -19,6 +19,7 @@ export const RESELLERCLUB_WIRE = {
     "Invalid invoice-option. Valid values are NoInvoice, PayInvoice, KeepInvoice and OnlyAdd.",
   invalidCsr: "Invalid csrString: the CSR could not be parsed.",
   required: (name: string) => `${name} is required.`,
+  unknownParameter: (name: string) => `Unsupported parameter: ${name}.`,
   invalidNumber: (name: string) => `Invalid ${name}.`,
 } as const;
 

@@ -270,9 +270,9 @@ const badCredentials: Scenario[] = [
     id: "sym-unregistered-client-cert",
     api: "symantec",
     fault: "client certificate unknown to the account (renewal due at adoption)",
-    expect: "renewal refused with 0x0101 and the inputs to fix; state kept",
+    expect: "renewal refused with 0x3101 and the inputs to fix; state kept",
     intendedRenewals: 0,
-    vendorCode: "0x0101",
+    vendorCode: "0x3101",
     expiresInDays: 20,
     args: async (base, sandbox) => {
       const other = await sandbox.admin.issueClientCertificate({ registered: false });

@@ -26,7 +26,7 @@ export interface VendorErrorDetails {
   operation: string;
   /** HTTP status, when a response arrived. */
   status?: number;
-  /** The vendor's own code (`EF4001012`, `0x0104`, …). */
+  /** The vendor's own code (`EF4001012`, `0x3069`, …). */
   vendorCode?: string;
   /** The vendor's own text for that code. */
   vendorText?: string;

@@ -123,14 +123,13 @@ export class ResellerClubClient {
     return this.renewResult(body, request.orderId);
   }
 
-  /** Order details (`GET {api}/details.json`); `endtime` is the expiry in epoch seconds. */
+  /**
+   * Order details (`GET {api}/details.json`, `order-id` only: the one parameter kb/answer/2403
+   * documents). `endtime` is the expiry in epoch seconds where the order reports it — confirmed for
+   * other order types, not for sslcert, so `notAfter` may stay undefined.
+   */
   async orderDetails(orderId: string, api: ResellerClubApi = "sslcert"): Promise<ResellerClubOrder> {
-    const body = await this.get(
-      `${api}/details.json`,
-      { "order-id": orderId, options: "All" },
-      "orderDetails",
-      orderId,
-    );
+    const body = await this.get(`${api}/details.json`, { "order-id": orderId }, "orderDetails", orderId);
     const raw = flatStrings(body);
     try {
       return {
@@ -139,6 +138,8 @@ export class ResellerClubClient {
         created: optionalEpoch(raw.creationtime),
         currentStatus: raw.currentstatus,
         domainName: raw.domainname ?? raw.description,
+        productCategory: raw.productcategory,
+        productKey: raw.productkey,
         raw,
       };
     } catch (e) {

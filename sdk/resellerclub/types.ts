@@ -64,6 +64,10 @@ export interface ResellerClubOrder {
   created?: string;
   currentStatus?: string;
   domainName?: string;
+  /** `productcategory`, where the answer names it (which API the order belongs to). */
+  productCategory?: string;
+  /** `productkey`, where the answer names it. */
+  productKey?: string;
   raw: Record<string, string>;
 }
 

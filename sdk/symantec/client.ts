@@ -7,6 +7,8 @@ import { decodeError } from "../common/decode";
 import { ConnectionError, DecodeError } from "../common/errors";
 import { HttpResponse, HttpTransport, RepeatPolicy } from "../common/http";
 import { XmlNode, parseXml, partialXmlText, xmlIsCutOff, xmlPath, xmlText } from "../common/xml";
+import { readVice2Certificate } from "./certificate";
+import { isSymantecPendingCode } from "./codes";
 import { symantecError, symantecTlsError } from "./errors";
 import { SymantecClientOptions, SymantecRenewRequest, SymantecResult } from "./types";
 
@@ -148,8 +150,8 @@ export function salvageSymantecRenewal(response: HttpResponse): SymantecResult |
   const body = response.body;
   const statusCode = partialXmlText(body, "Response", "StatusCode");
   const transactionId =
-    partialXmlText(body, "Response", "transaction_id") ??
     partialXmlText(body, "Response", "Transaction_ID") ??
+    partialXmlText(body, "Response", "transaction_id") ??
     partialXmlText(body, "Response", "TransactionID");
   if (statusCode?.toLowerCase() !== "0x00" || !transactionId || /<(?:[\w.-]+:)?Error[\s>]/.test(body)) {
     return undefined;
@@ -194,17 +196,26 @@ export function readSymantecResponse(
     );
   }
   const message = xmlText(root, "Message") ?? "";
+  const answeredId =
+    xmlText(root, "Transaction_ID") ?? xmlText(root, "transaction_id") ?? xmlText(root, "TransactionID");
+  // "Pending" codes (0xa00e, 0x8134) hold the renewal at the vendor: it exists, so it is followed.
+  if (isSymantecPendingCode(statusCode) && response.status < 300) {
+    return { statusCode, message, transactionId: answeredId, pending: true };
+  }
   if (statusCode.toLowerCase() !== "0x00" || "Error" in doc) {
     throw symantecError(
       { operation, httpStatus: response.status, code: statusCode, text: message, rawBody: response.body },
       transactionId,
     );
   }
+  const pem = normalizePem(xmlText(root, "Certificate"));
+  const certificate = pem ? readVice2Certificate(pem, operation, response.body) : undefined;
   return {
     statusCode,
     message,
-    transactionId:
-      xmlText(root, "transaction_id") ?? xmlText(root, "Transaction_ID") ?? xmlText(root, "TransactionID"),
-    certificatePem: normalizePem(xmlText(root, "Certificate")),
+    transactionId: answeredId,
+    certificatePem: certificate?.certificatePem,
+    ...(certificate?.chainPem ? { chainPem: certificate.chainPem } : {}),
+    ...(certificate?.format === "pkcs7" ? { certificateFormat: "pkcs7" as const } : {}),
   };
 }

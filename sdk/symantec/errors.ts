@@ -4,12 +4,13 @@ import {
   ConnectionError,
   NotFoundError,
   RateLimitError,
+  ServerError,
   VendorError,
   VendorErrorDetails,
   VendorRuleError,
   vendorSuffix,
 } from "../common/errors";
-import { SYMANTEC_CODES } from "./codes";
+import { SYMANTEC_CODES, symantecCodeInfo } from "./codes";
 
 /** Facts of one VICE2 error answer. */
 export interface SymantecErrorFacts {
@@ -20,24 +21,7 @@ export interface SymantecErrorFacts {
   rawBody: string;
 }
 
-const FIXES: Record<string, string> = {
-  [SYMANTEC_CODES.unauthorized]:
-    "the client certificate is not authorized; check symantec.clientCertificate and symantec.clientKey",
-  [SYMANTEC_CODES.challengeMismatch]:
-    "the original challenge phrase does not match; set symantec.originalChallenge to the challenge of the certificate being renewed",
-  [SYMANTEC_CODES.unknownTransaction]:
-    "the original transaction is unknown; check certificateId (the original transaction id)",
-  [SYMANTEC_CODES.invalidValidityPeriod]:
-    "the validity period is not allowed; use lifetimeMonths 12 or 24 (36 only for PrivateServer and code signing)",
-  [SYMANTEC_CODES.tooManySans]: "too many subject alternative names; list at most 100",
-  [SYMANTEC_CODES.missingField]:
-    "a required field is missing; set firstName, lastName, email, csr, certProductType and serverType",
-  [SYMANTEC_CODES.invalidCsr]:
-    "the CSR could not be parsed; set symantec.csr to a PEM or base64 PKCS#10 request",
-  [SYMANTEC_CODES.invalidEndDate]: "specificEndDate is outside the allowed validity period",
-};
-
-/** Builds the typed error for a VICE2 error answer. */
+/** Builds the typed error for a VICE2 error answer (classes and fixes from ./codes.ts). */
 export function symantecError(facts: SymantecErrorFacts, transactionId?: string): VendorError {
   const details: VendorErrorDetails = {
     vendor: "symantec",
@@ -51,23 +35,30 @@ export function symantecError(facts: SymantecErrorFacts, transactionId?: string)
     facts.operation === "renew"
       ? `the renewal of transaction ${transactionId ?? "?"}`
       : `the pickup of transaction ${transactionId ?? "?"}`;
+  const info = symantecCodeInfo(facts.code);
   // Without a vendor code (HTML or empty 401/403/404 pages) the HTTP status still names the fix.
-  const statusCode =
+  const byStatus =
     facts.httpStatus === 401 || facts.httpStatus === 403
-      ? SYMANTEC_CODES.unauthorized
-      : facts.httpStatus === 404
-        ? SYMANTEC_CODES.unknownTransaction
+      ? symantecCodeInfo(SYMANTEC_CODES.missingAdminRole)
+      : facts.httpStatus === 404 && !facts.code
+        ? symantecCodeInfo(SYMANTEC_CODES.badTransaction)
         : undefined;
-  const fix = (facts.code ? FIXES[facts.code] : undefined) ?? (statusCode && FIXES[statusCode]);
-  const message = `Symantec/DigiCert refused ${what}${fix ? `: ${fix}` : ""}${vendorSuffix(facts.code, facts.text)}`;
-  if (facts.code === SYMANTEC_CODES.unauthorized || facts.httpStatus === 401 || facts.httpStatus === 403) {
+  const fix = info?.fix ?? byStatus?.fix;
+  const meaning = info && !facts.text ? ` (${info.meaning})` : "";
+  const message = `Symantec/DigiCert refused ${what}${fix ? `: ${fix}` : ""}${vendorSuffix(facts.code, facts.text)}${meaning}`;
+  const cls = info?.class ?? byStatus?.class;
+  if (cls === "authentication" || facts.httpStatus === 401 || facts.httpStatus === 403) {
     return new AuthenticationError(message, details);
   }
   if (facts.httpStatus === 429) {
     return new RateLimitError(`Symantec/DigiCert rate-limited ${what}; try again later`, details);
   }
-  if (facts.code === SYMANTEC_CODES.unknownTransaction || facts.httpStatus === 404) {
-    return new NotFoundError(message, details);
+  if (cls === "notFound") return new NotFoundError(message, details);
+  if (cls === "server") {
+    return new ServerError(
+      `Symantec/DigiCert failed on its side during ${what}; try again later${vendorSuffix(facts.code, facts.text)}`,
+      details,
+    );
   }
   return new VendorRuleError(message, details);
 }

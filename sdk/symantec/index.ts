@@ -2,4 +2,5 @@
 export * from "./types";
 export * from "./codes";
 export * from "./errors";
+export * from "./certificate";
 export * from "./client";

@@ -74,6 +74,15 @@ export interface SymantecResult {
   message: string;
   /** The new transaction id (renew). */
   transactionId?: string;
-  /** The issued certificate, PEM, when the answer carries one. */
+  /** The issued certificate, PEM, when the answer carries one (the leaf of a PKCS#7 bundle). */
   certificatePem?: string;
+  /** The rest of a PKCS#7 bundle (serverType Microsoft), PEM, issuer after issuer. */
+  chainPem?: string;
+  /** Set when `<Certificate>` was a PKCS#7 bundle. */
+  certificateFormat?: "pkcs7";
+  /**
+   * True for a documented "Pending" code (0xa00e: too few tokens, 0x8134: CAA check failed): the
+   * vendor holds the renewal, it is not refused; follow it with pickup.
+   */
+  pending?: boolean;
 }

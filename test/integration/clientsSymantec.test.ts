@@ -5,17 +5,19 @@ import { X509Certificate } from "node:crypto";
 import { SANDBOX_SEED, Sandbox, createCsr } from "../../sandbox";
 import { sandboxClients } from "../../sandbox/sdkClients";
 import { AuthenticationError, NotFoundError, VendorError, VendorRuleError } from "../../sdk/common/errors";
-import { SYMANTEC_CODES, SYMANTEC_TEXTS, SymantecClient, SymantecRenewRequest } from "../../sdk/symantec";
+import { SYMANTEC_CODES, SymantecClient, SymantecRenewRequest } from "../../sdk/symantec";
+import { SYMANTEC_WIRE } from "../../sandbox/symantec/validation";
 import { rejection } from "../support/fixtures";
 import { sandboxPerSuite } from "../support/sandboxSuite";
 
 const START = "2030-01-15T12:00:00.000Z";
 const [SERVER_TX, PRIVATE_TX] = SANDBOX_SEED.symantec.transactions;
 
-function expectCode(error: VendorError, code: string): void {
+/** The vendor's code, and its text (0x6000 adds which parameter after a colon). */
+function expectCode(error: VendorError, code: keyof typeof SYMANTEC_WIRE, detail?: string): void {
   expect(error.vendor).to.equal("symantec");
   expect(error.vendorCode).to.equal(code);
-  expect(error.vendorText).to.equal(SYMANTEC_TEXTS[code]);
+  expect(error.vendorText).to.equal(detail ? `${SYMANTEC_WIRE[code]}: ${detail}` : SYMANTEC_WIRE[code]);
 }
 
 describe("Symantec VICE2 client against the sandbox", () => {
@@ -94,24 +96,28 @@ describe("Symantec VICE2 client against the sandbox", () => {
     expect((await client.pickup(transactionId!)).certificatePem).to.contain("BEGIN CERTIFICATE");
   });
 
-  it("refuses a wrong original challenge with 0x0102", async () => {
+  it("refuses a wrong original challenge with 0x3069", async () => {
     const error = await rejection(client.renew({ ...request, originalChallenge: "wrong" }), VendorRuleError);
     expectCode(error, SYMANTEC_CODES.challengeMismatch);
     expect(sandbox.admin.renewalCount("symantec", SERVER_TX.id)).to.equal(0);
   });
 
-  it("reports an unknown original transaction as NotFoundError 0x0103 (renew and pickup)", async () => {
+  it("reports an unknown original transaction as NotFoundError 0x3301 on renew, and 0x6000 'invalid transaction id' on pickup", async () => {
     const unknown = "0".repeat(32);
     expectCode(
       await rejection(client.renew({ ...request, originalTransactionId: unknown }), NotFoundError),
-      "0x0103",
+      SYMANTEC_CODES.badTransaction,
     );
-    expectCode(await rejection(client.pickup(unknown), NotFoundError), "0x0103");
+    expectCode(
+      await rejection(client.pickup(unknown), VendorRuleError),
+      SYMANTEC_CODES.parameter,
+      "invalid transaction id",
+    );
   });
 
-  it("refuses 3Y for a public server certificate with 0x0104 and accepts it for PrivateServer", async () => {
+  it("refuses 3Y for a public server certificate with 0x4828 and accepts it for PrivateServer", async () => {
     const error = await rejection(client.renew({ ...request, validityPeriod: "3Y" }), VendorRuleError);
-    expectCode(error, SYMANTEC_CODES.invalidValidityPeriod);
+    expectCode(error, SYMANTEC_CODES.maxTwoYears);
     const privateRenewal = await client.renew({
       ...request,
       validityPeriod: "3Y",
@@ -122,40 +128,40 @@ describe("Symantec VICE2 client against the sandbox", () => {
     expect(new X509Certificate(privateRenewal.certificatePem!).validTo).to.contain("2033");
   });
 
-  it("refuses more than 100 SANs with 0x0105", async () => {
+  it("refuses more than 100 SANs with 0x6000 naming subject_alt_names", async () => {
     const sans = Array.from({ length: 101 }, (_, i) => `san${i}.example.net`);
     const error = await rejection(
       client.renew({ ...request, subjectAlternativeNames: sans }),
       VendorRuleError,
     );
-    expectCode(error, SYMANTEC_CODES.tooManySans);
+    expectCode(error, SYMANTEC_CODES.parameter, "more than 100 subject_alt_names");
   });
 
-  it("refuses a request without a required field with 0x0106", async () => {
+  it("refuses a request without a required field with 0x6000 naming the field", async () => {
     const error = await rejection(client.renew({ ...request, lastName: "" }), VendorRuleError);
-    expectCode(error, SYMANTEC_CODES.missingField);
+    expectCode(error, SYMANTEC_CODES.parameter, "lastName is missing");
   });
 
-  it("refuses an unparsable CSR with 0x0107", async () => {
+  it("refuses an unparsable CSR with 0x9511 (corrupted CSR)", async () => {
     const error = await rejection(client.renew({ ...request, csr: "MIIB-not-a-csr" }), VendorRuleError);
-    expectCode(error, SYMANTEC_CODES.invalidCsr);
+    expectCode(error, SYMANTEC_CODES.corruptedCsr);
   });
 
-  it("refuses a specific end date beyond two years with 0x0108", async () => {
+  it("refuses a specific end date beyond two years with 0x0143", async () => {
     const error = await rejection(
       client.renew({ ...request, specificEndDate: "01/15/2035" }),
       VendorRuleError,
     );
-    expectCode(error, SYMANTEC_CODES.invalidEndDate);
+    expectCode(error, SYMANTEC_CODES.endDate);
   });
 
-  it("refuses a sandbox-issued but unregistered client certificate with 0x0101", async () => {
+  it("refuses a sandbox-issued but unregistered client certificate with 0x3101 (missing admin role)", async () => {
     const stranger = await sandbox.admin.issueClientCertificate({ registered: false });
     const other = sandboxClients(sandbox, {
       symantec: { clientCertificate: stranger.certificate, clientKey: stranger.key },
     }).symantec;
     const error = await rejection(other.renew(request), AuthenticationError);
-    expectCode(error, SYMANTEC_CODES.unauthorized);
+    expectCode(error, SYMANTEC_CODES.missingAdminRole);
     expect(sandbox.admin.renewalCount("symantec", SERVER_TX.id)).to.equal(0);
   });
 });

@@ -268,12 +268,12 @@ describe("RenewedCertificateProvider against the sandbox", function () {
       expect((err as Error).message).to.match(/set autodns.adminContactId/);
     });
 
-    it("Symantec challenge mismatch (0x0102)", async () => {
+    it("Symantec challenge mismatch (0x3069)", async () => {
       const id = await APIS[2].seed(sandbox, 20);
       const inputs = await APIS[2].inputs(sandbox, id);
       (inputs.symantec as Props).originalChallenge = "wrong";
       const err = await provider.create(inputs).catch((e: Error) => e);
-      expect((err as Error).message).to.contain("0x0102");
+      expect((err as Error).message).to.contain("0x3069");
       expect((err as Error).message).to.match(/originalChallenge/);
     });
 

@@ -1,5 +1,5 @@
 // The Symantec routes demand a TLS client certificate issued by the sandbox CA and registered
-// with the account; everything else is refused before (TLS) or at (0x0101) the application.
+// with the account; everything else is refused before (TLS) or at (0x3101) the application.
 import { expect } from "chai";
 import * as https from "node:https";
 import { SANDBOX_SEED, Sandbox, startSandbox } from "../../sandbox";
@@ -62,13 +62,13 @@ describe("sandbox Symantec routes and TLS client certificates", () => {
     expect(failure, "the request must fail").to.be.instanceOf(Error);
   });
 
-  it("answers 0x0101 to a sandbox-issued client certificate that is not registered", async () => {
+  it("answers 0x3101 (missing admin role) to a sandbox-issued client certificate that is not registered", async () => {
     const stranger = await sandbox.admin.issueClientCertificate({
       commonName: "Stranger",
       registered: false,
     });
     const answer = await pickup(sandbox, { cert: stranger.certificate, key: stranger.key });
-    expect(answer.body).to.contain("<StatusCode>0x0101</StatusCode>");
+    expect(answer.body).to.contain("<StatusCode>0x3101</StatusCode>");
     const registered = await sandbox.admin.issueClientCertificate({ commonName: "Second RA" });
     expect((await pickup(sandbox, { cert: registered.certificate, key: registered.key })).body).to.contain(
       "0x00",

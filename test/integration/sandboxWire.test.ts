@@ -132,12 +132,15 @@ describe("sandbox wire formats match the vendors' examples", () => {
     agent.destroy();
     expect(res.status).to.equal(200);
     expect(res.headers["content-type"]).to.match(/^text\/xml/);
+    // The seed spells the element `transaction_id`; the vendor's own clients and QA code
+    // (sapcc/go-vice, Netflix/lemur, VENDOR-FIDELITY S12-S14) read `Transaction_ID`, which the
+    // sandbox sends: apart from that spelling the answer is the seed's.
     const normalize = (text: string) =>
       text
-        .replace(/<transaction_id>[^<]*</, "<transaction_id>ID<")
+        .replace(/<transaction_id>[^<]*<\/transaction_id>/i, "<transaction_id>ID</transaction_id>")
         .replace(/-----BEGIN CERTIFICATE-----[^-]*/, "PEM");
     expect(normalize(res.data as string)).to.equal(normalize(seed("symantec-renew-response.xml")));
-    expect(res.data).to.match(/<transaction_id>[0-9a-f]{32}<\/transaction_id>/);
+    expect(res.data).to.match(/<Transaction_ID>[0-9a-f]{32}<\/Transaction_ID>/);
   });
 
   it("Symantec errors are <Error> documents with a StatusCode and Message", async () => {

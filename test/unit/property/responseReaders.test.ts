@@ -9,6 +9,7 @@ import { DecodeError } from "../../../sdk/common/errors";
 import type { HttpResponse } from "../../../sdk/common/http";
 import { readResellerClubResponse, searchRows } from "../../../sdk/resellerclub/client";
 import { readSymantecResponse, salvageSymantecRenewal } from "../../../sdk/symantec/client";
+import { isSymantecPendingCode } from "../../../sdk/symantec/codes";
 import {
   RUNS,
   fixtureBodies,
@@ -102,13 +103,18 @@ describe("property: Symantec readSymantecResponse", () => {
   const recorded = fixtureBodies("symantec");
   const bodies = anyBody(recorded, fc.oneof(xmlDocuments(), hostileXml()));
 
-  it("returns a 0x00 result or throws a Symantec VendorError", () => {
+  it("returns a 0x00 result, a held renewal for a documented Pending code, or throws a Symantec VendorError", () => {
     fc.assert(
       fc.property(responses(bodies), (response: HttpResponse) => {
         const result = typedOutcome("symantec", () =>
           quick(2000, () => readSymantecResponse(response, "pickup", "t")),
         );
         if (!result) return;
+        if (result.pending) {
+          expect(isSymantecPendingCode(result.statusCode)).to.equal(true);
+          expect(result.certificatePem).to.equal(undefined);
+          return;
+        }
         expect(result.statusCode.toLowerCase()).to.equal("0x00");
         if (result.certificatePem) expect(result.certificatePem.endsWith("\n")).to.equal(true);
       }),

@@ -78,7 +78,7 @@ describe("ResellerClub client fixture pairs", () => {
     expect(result.actionStatus).to.equal("PendingExecution");
   });
 
-  it("orderDetails sends GET with auth and options=All and reads endtime as the expiry", async () => {
+  it("orderDetails sends GET with auth and order-id only (no undocumented options=All) and reads endtime as the expiry", async () => {
     const fx = loadFixture("resellerclub", "order-details");
     const client = await clientFor(fx.reply);
     const order = await client.orderDetails("85547813");
@@ -89,6 +89,7 @@ describe("ResellerClub client fixture pairs", () => {
       created: "2024-01-01T00:00:00.000Z",
       currentStatus: "Active",
       domainName: "example.com",
+      productCategory: "sslcert",
     });
     expect(order.raw.noOfYears).to.equal("1");
   });
