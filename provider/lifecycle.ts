@@ -111,7 +111,12 @@ export async function diff(id: string, oldProps: Props, newProps: Props) {
   return { changes: inputsDiffer(olds, news) };
 }
 
-/** `create`: adopts the certificate, renewing only when already due. */
+/**
+ * `create`: adopts the certificate and never renews it. A create's preview runs offline and cannot
+ * know a vendor-reported expiry, so a renewal here would be a purchase no preview announced; when
+ * the certificate is already due, the state says so and the next preview plans the renewal as an
+ * update (with its reason), which the next `up` submits.
+ */
 export async function create(props: Props) {
   const inputs = inputsOf(props);
   const id = resourceId(inputs);
@@ -125,14 +130,12 @@ export async function create(props: Props) {
   if (settled.done) return { id, outs: toOutputs(finalized(settled.state, undefined)) };
   const state = settled.state;
   const decision = shouldRenew(state === adopted ? undefined : state, { ...inputs, notAfter }, now);
-  if (!decision.renew) return { id, outs: toOutputs(finalized(state, decision)) };
-  say(`RenewedCertificate ${id}: renewing on adoption — ${decision.reason}`);
-  const renewed = await renewOnce(step, state, decision.reason);
-  sayIfOther(id, renewed.renewalReason, decision.reason);
-  return {
-    id,
-    outs: toOutputs(finalized(renewed, afterRenewal(renewed, inputs, now), renewed.renewalReason)),
-  };
+  if (decision.renew) {
+    say(
+      `RenewedCertificate ${id}: adopted without renewing — ${decision.reason}; the next preview shows the renewal and the next up submits it`,
+    );
+  }
+  return { id, outs: toOutputs(finalized(state, decision)) };
 }
 
 function afterRenewal(state: CertificateState, inputs: CertificateInputs, now: Date): RenewalDecision {
@@ -187,7 +190,7 @@ export async function update(id: string, oldProps: Props, newProps: Props) {
   return { outs: toOutputs(finalized(renewed, afterRenewal(renewed, news, now), renewed.renewalReason)) };
 }
 
-/** `read` (refresh): re-reads expiry and renewal state; returns inputs for later diffs. */
+/** `read` (refresh): re-reads expiry and renewal state into the outputs; the inputs stay the program's. */
 export async function read(id: string, props: Props) {
   const inputs = inputsOf(props);
   const now = providerNow();
@@ -201,5 +204,7 @@ export async function read(id: string, props: Props) {
   const decision = shouldRenew(state, inputs, now);
   const outs = toOutputs(finalized(state, decision, decision.renew ? decision.reason : state.renewalReason));
   if (props[PROVIDER_KEY] !== undefined) outs[PROVIDER_KEY] = props[PROVIDER_KEY];
-  return { id, props: outs, inputs: { ...inputsOf(outs), notAfter: inputs.notAfter } };
+  // No `inputs`: the engine then keeps the program's own inputs, so a refresh adds none it never set
+  // (an echoed `notAfter` would read as a removed input on the next diff).
+  return { id, props: outs };
 }
