@@ -6,7 +6,7 @@
 import { canFindPendingRenewals, createBackend } from "./backends";
 import { Failure } from "./checkFailure";
 import { providerNow } from "./clock";
-import { ambientCredential, setConfiguredCredentials } from "./credentials";
+import { ambientCredential, setConfiguredCredentials, withSecretCredentials } from "./credentials";
 import { CertificateInputs, CertificateState, vendorOf } from "./inputs";
 import { RenewalDecision, shouldRenew } from "./renewalPolicy";
 import { RenewalStep, lookupOrFail, pollOnce, recoverFromJournal, renewOnce } from "./renewal";
@@ -42,11 +42,16 @@ export async function configure(get: (key: string) => string | undefined): Promi
   setConfiguredCredentials(get);
 }
 
-/** `check`: validates without the network; what passed in the old inputs and is unchanged is not re-parsed. */
+/**
+ * `check`: validates without the network (what passed in the old inputs and is unchanged is not
+ * re-parsed), and returns the inputs with every credential marked secret.
+ */
 export async function check(olds: Props, news: Props): Promise<{ inputs: Props; failures: Failure[] }> {
   const inputs = inputsOf(news);
   const failures = validateInputs(inputs, (name) => ambientCredential(name) !== undefined, inputsOf(olds));
-  return { inputs: news, failures };
+  // Credentials are returned marked secret, so that state never holds them in plain text even when
+  // the program gave a plain string (or drove this provider without the RenewedCertificate class).
+  return { inputs: withSecretCredentials(news), failures };
 }
 
 function replacementKeys(olds: CertificateState, news: CertificateInputs): string[] {
