@@ -47,8 +47,12 @@ export async function configure(get: (key: string) => string | undefined): Promi
  * re-parsed), and returns the inputs with every credential marked secret.
  */
 export async function check(olds: Props, news: Props): Promise<{ inputs: Props; failures: Failure[] }> {
-  const inputs = inputsOf(news);
-  const failures = validateInputs(inputs, (name) => ambientCredential(name) !== undefined, inputsOf(olds));
+  // All of `news`, not just the known inputs: a field it does not know is refused by name.
+  const failures = validateInputs(
+    news as unknown as CertificateInputs,
+    (name) => ambientCredential(name) !== undefined,
+    inputsOf(olds),
+  );
   // Credentials are returned marked secret, so that state never holds them in plain text even when
   // the program gave a plain string (or drove this provider without the RenewedCertificate class).
   return { inputs: withSecretCredentials(news), failures };

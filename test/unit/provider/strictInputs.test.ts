@@ -5,6 +5,7 @@ import { expect } from "chai";
 import { withSecretCredentials } from "../../../provider/credentials";
 import { CertificateInputs } from "../../../provider/inputs";
 import { closestName, KNOWN_FIELDS } from "../../../provider/knownFields";
+import { check } from "../../../provider/lifecycle";
 import { validateInputs } from "../../../provider/validation";
 import { makeCertificate } from "../../support/pki";
 
@@ -86,6 +87,13 @@ describe("check: strict inputs", () => {
     expect(sym["symantec.challenge"]).to.equal(
       "symantec.challenge must be at most 32 characters (was [secret])",
     );
+  });
+
+  it("check sees every field the engine sent (not only the known ones) but the serialized provider", async () => {
+    const news = { ...autodns({}, { renewBeforeDay: 10 }), __provider: "exports.handler = …" };
+    const { failures, inputs } = await check({}, news as unknown as Record<string, unknown>);
+    expect(failures.map((f) => f.property)).to.deep.equal(["renewBeforeDay"]);
+    expect((inputs.autodns as Record<string, unknown>).password).to.have.property("value", "p");
   });
 
   it("returns every credential marked secret, leaving other fields and marked values alone", () => {
