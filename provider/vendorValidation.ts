@@ -2,6 +2,7 @@
 import { SYMANTEC_PRODUCT_TYPES, SYMANTEC_SIGNATURE_ALGORITHMS } from "../sdk/symantec/types";
 import { INVOICE_OPTIONS } from "../sdk/resellerclub/types";
 import { Failures } from "./checkFailure";
+import { CONFIG_KEYS } from "./credentials";
 import { AutodnsInput, CertificateInputs, ResellerClubInput } from "./inputs";
 import { readCertificate, readCsr } from "./pem";
 import { isUnknown } from "./unknowns";
@@ -61,7 +62,7 @@ function credential(
     if (!hasCredential(env)) {
       f.add(
         property,
-        `${property} is missing: set it (as a secret) or the ${env} environment variable of the provider process`,
+        `${property} is missing: set it (as a secret) or the ${env} environment variable of the provider process, or the secret stack config pulumi-nodejs:${CONFIG_KEYS[env]}`,
       );
     }
   } else if (!isUnknown(value) && typeof value !== "string" && typeof value !== "number") {

@@ -111,6 +111,7 @@ describe("validateInputs (check)", () => {
     const f = failuresOf(bare);
     expect(f.map((x) => x.property)).to.deep.equal(["autodns.user", "autodns.password"]);
     expect(f[1].reason).to.contain("AUTODNS_PASSWORD");
+    expect(f[1].reason).to.match(/, or the secret stack config pulumi-nodejs:autodnsPassword$/);
     expect(failuresOf(bare, () => true)).to.deep.equal([]);
   });
 
