@@ -3,6 +3,7 @@
  * provider process, else from stack config handed to `configure` — so users can keep them out of
  * state entirely. Nothing here is captured by the serialized provider: it is read at call time.
  */
+import { isUnknown } from "./unknowns";
 
 /** Config keys (namespace `pulumi-nodejs:` — the dynamic provider's package — or `renewed-certificate:`). */
 export const CONFIG_KEYS: Record<string, string> = {
@@ -52,7 +53,9 @@ export function withSecretCredentials(inputs: Record<string, unknown>): Record<s
       const v = copy[field];
       const marked =
         v !== null && typeof v === "object" && (v as Record<string, unknown>)[SIG_KEY] !== undefined;
-      if (typeof v === "string" && v !== "" && !marked) copy[field] = { [SIG_KEY]: SECRET_SIG, value: v };
+      // An unknown (preview) stays the engine's own placeholder: it carries no value to protect.
+      if (typeof v === "string" && v !== "" && !isUnknown(v) && !marked)
+        copy[field] = { [SIG_KEY]: SECRET_SIG, value: v };
     }
     out[block] = copy;
   }

@@ -6,6 +6,7 @@ import { withSecretCredentials } from "../../../provider/credentials";
 import { CertificateInputs } from "../../../provider/inputs";
 import { closestName, KNOWN_FIELDS } from "../../../provider/knownFields";
 import { check } from "../../../provider/lifecycle";
+import { UNKNOWN } from "../../../provider/unknowns";
 import { validateInputs } from "../../../provider/validation";
 import { makeCertificate } from "../../support/pki";
 
@@ -102,7 +103,9 @@ describe("check: strict inputs", () => {
       certificateId: "1",
       autodns: { user: "u", password: "p" },
       symantec: { clientKey: "k", challenge: marked },
+      resellerclub: { apiKey: UNKNOWN },
     });
+    expect(out.resellerclub).to.deep.equal({ apiKey: UNKNOWN });
     expect(out.autodns).to.deep.equal({ user: "u", password: { ...marked, value: "p" } });
     expect(out.symantec).to.deep.equal({ clientKey: { ...marked, value: "k" }, challenge: marked });
     expect(out.certificateId).to.equal("1");
