@@ -141,8 +141,10 @@ export function refuseUnknownFields(inputs: Record<string, unknown>, f: Failures
       const property = path ? `${path}.${key}` : key;
       const where = path ? `the ${path} block` : "RenewedCertificate";
       const near = closestName(key, known);
+      // A top-level failure is reported under a name that is no key of the inputs, so that the
+      // engine prints no value: a misspelled vendor block (`autodsn: {…}`) holds credentials.
       f.add(
-        property,
+        path ? property : `${property} (not an input)`,
         near
           ? `${property} is not an input of ${where}: did you mean ${near}? (a misspelled field would be ignored and its default used)`
           : `${property} is not an input of ${where}: remove it (known: ${known.join(", ")})`,

@@ -55,8 +55,11 @@ export function validateInputs(
   }
   const vendors = VENDOR_KINDS.filter((k) => inputs[k] !== undefined && inputs[k] !== null);
   if (vendors.length !== 1) {
+    // Not the name of one block: the engine prints a top-level property's value, and a vendor
+    // block holds credentials (printed in full even when secret). "autodns + resellerclub" is no
+    // key of the inputs, so the engine prints no value.
     f.add(
-      vendors.length ? vendors[1] : "autodns",
+      vendors.length ? vendors.join(" + ") : "autodns",
       vendors.length
         ? `set exactly one vendor block; found ${vendors.join(" and ")}: remove all but one`
         : "set exactly one vendor block: autodns, symantec or resellerclub",

@@ -159,6 +159,22 @@ describe("what users see and what state keeps, through the engine (installed pac
     expect(message).not.to.contain(sandbox.credentials.autodns.password);
   });
 
+  it("never prints a plain-string credential in a check failure on its block", async () => {
+    const id = await seed(60);
+    const r = sandbox.credentials.resellerclub;
+    const stack = await stackOf("two-vendor-blocks", () => ({
+      ...plainAutodns(id),
+      resellerclub: { endpoint: sandbox.urls.resellerclub, authUserId: r.authUserId, apiKey: r.apiKey },
+    }));
+    pin(stack);
+    const message = String(((await stack.preview().catch((e: Error) => e)) as Error).message);
+    expect(message).to.match(
+      /property autodns \+ resellerclub value \{<nil>\} has a problem: set exactly one vendor block/,
+    );
+    expect(message, message).not.to.contain(r.apiKey);
+    expect(message).not.to.contain(sandbox.credentials.autodns.password);
+  });
+
   it('refuses lifetimeMonths: "12" saying a string was given, as documented', async () => {
     const id = await seed(60);
     const stack = await stackOf("string-lifetime", () => ({ ...plainAutodns(id), lifetimeMonths: "12" }));
