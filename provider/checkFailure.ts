@@ -1,3 +1,5 @@
+import { isSecretInput } from "./credentials";
+
 /** One invalid property and how to fix it (the shape of `pulumi.dynamic.CheckFailure`). */
 export interface Failure {
   property: string;
@@ -14,8 +16,15 @@ export class Failures {
    */
   constructor(private readonly accepted?: Record<string, unknown>) {}
 
-  add(property: string, reason: string): void {
-    this.list.push({ property, reason });
+  /**
+   * Adds a failure. With `value`, a nested property's reason ends with the value given: the engine
+   * prints only a top-level property's value (`value {<nil>}` for `autodns.csr`). Credentials are
+   * masked and long texts summarised (see {@link describeValue}).
+   */
+  add(property: string, reason: string, value?: unknown): void {
+    const shown =
+      value !== undefined && property.includes(".") ? ` (was ${describeValue(property, value)})` : "";
+    this.list.push({ property, reason: `${reason}${shown}` });
   }
 
   /** Whether `property` (a dotted path) holds the same text as in the inputs accepted before. */
@@ -27,4 +36,18 @@ export class Failures {
     }
     return held === value;
   }
+}
+
+/** A value for a failure message: credentials masked, PEM blocks named, long texts cut. */
+export function describeValue(property: string, value: unknown): string {
+  if (isSecretInput(property)) return "[secret]";
+  if (typeof value === "string") {
+    const pem = /-----BEGIN ([A-Z0-9 ]+)-----/.exec(value);
+    if (pem) return `a ${pem[1]} PEM block of ${value.length} characters`;
+    if (value.length > 64)
+      return `a ${value.length}-character text starting ${JSON.stringify(value.slice(0, 12))}`;
+    return JSON.stringify(value);
+  }
+  const json = JSON.stringify(value) ?? String(value);
+  return json.length > 64 ? `${json.slice(0, 60)}…` : json;
 }

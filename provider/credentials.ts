@@ -3,6 +3,7 @@
  * provider process, else from stack config handed to `configure` — so users can keep them out of
  * state entirely. Nothing here is captured by the serialized provider: it is read at call time.
  */
+import { isUnknown } from "./unknowns";
 
 /** Config keys (namespace `pulumi-nodejs:` — the dynamic provider's package — or `renewed-certificate:`). */
 export const CONFIG_KEYS: Record<string, string> = {
@@ -14,6 +15,52 @@ export const CONFIG_KEYS: Record<string, string> = {
   SYMANTEC_CLIENT_CERT: "symantecClientCertificate",
   SYMANTEC_CLIENT_KEY: "symantecClientKey",
 };
+
+/**
+ * Credential inputs by vendor block: kept secret in state whether or not the program wrapped them
+ * in `pulumi.secret` (the resource class marks them, `check` marks them again for any other
+ * caller), and never shown in a check failure. A new credential input is added here, once.
+ */
+export const SECRET_INPUT_FIELDS = {
+  autodns: ["password"],
+  symantec: ["clientKey", "originalChallenge", "challenge"],
+  resellerclub: ["apiKey"],
+} as const satisfies Record<string, readonly string[]>;
+
+/** Whether a dotted input path (`autodns.password`) names a credential. */
+export function isSecretInput(property: string): boolean {
+  const [block, field, ...rest] = property.split(".");
+  const fields = (SECRET_INPUT_FIELDS as Record<string, readonly string[]>)[block];
+  return rest.length === 0 && fields !== undefined && fields.includes(field);
+}
+
+// The engine's marker of a secret value in a property struct (`rpc.specialSigKey` and
+// `rpc.specialSecretSig` of @pulumi/pulumi), spelled out so the provider process need not load the SDK.
+const SIG_KEY = "4dabf18193072939515e22adb298388d";
+const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
+
+/**
+ * The inputs with every credential wrapped as an engine secret. `check` returns these: the engine
+ * stores a checked input as secret when it carries the marker, and re-marks the same-named outputs.
+ */
+export function withSecretCredentials(inputs: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...inputs };
+  for (const [block, fields] of Object.entries(SECRET_INPUT_FIELDS)) {
+    const held = inputs[block];
+    if (held === null || typeof held !== "object" || Array.isArray(held)) continue;
+    const copy: Record<string, unknown> = { ...(held as Record<string, unknown>) };
+    for (const field of fields) {
+      const v = copy[field];
+      const marked =
+        v !== null && typeof v === "object" && (v as Record<string, unknown>)[SIG_KEY] !== undefined;
+      // An unknown (preview) stays the engine's own placeholder: it carries no value to protect.
+      if (typeof v === "string" && v !== "" && !isUnknown(v) && !marked)
+        copy[field] = { [SIG_KEY]: SECRET_SIG, value: v };
+    }
+    out[block] = copy;
+  }
+  return out;
+}
 
 let configured: Record<string, string> = {};
 

@@ -6,7 +6,7 @@
 import { canFindPendingRenewals, createBackend } from "./backends";
 import { Failure } from "./checkFailure";
 import { providerNow } from "./clock";
-import { ambientCredential, setConfiguredCredentials } from "./credentials";
+import { ambientCredential, setConfiguredCredentials, withSecretCredentials } from "./credentials";
 import { CertificateInputs, CertificateState, vendorOf } from "./inputs";
 import { RenewalDecision, shouldRenew } from "./renewalPolicy";
 import { RenewalStep, lookupOrFail, pollOnce, recoverFromJournal, renewOnce } from "./renewal";
@@ -42,11 +42,20 @@ export async function configure(get: (key: string) => string | undefined): Promi
   setConfiguredCredentials(get);
 }
 
-/** `check`: validates without the network; what passed in the old inputs and is unchanged is not re-parsed. */
+/**
+ * `check`: validates without the network (what passed in the old inputs and is unchanged is not
+ * re-parsed), and returns the inputs with every credential marked secret.
+ */
 export async function check(olds: Props, news: Props): Promise<{ inputs: Props; failures: Failure[] }> {
-  const inputs = inputsOf(news);
-  const failures = validateInputs(inputs, (name) => ambientCredential(name) !== undefined, inputsOf(olds));
-  return { inputs: news, failures };
+  // All of `news`, not just the known inputs: a field it does not know is refused by name.
+  const failures = validateInputs(
+    news as unknown as CertificateInputs,
+    (name) => ambientCredential(name) !== undefined,
+    inputsOf(olds),
+  );
+  // Credentials are returned marked secret, so that state never holds them in plain text even when
+  // the program gave a plain string (or drove this provider without the RenewedCertificate class).
+  return { inputs: withSecretCredentials(news), failures };
 }
 
 function replacementKeys(olds: CertificateState, news: CertificateInputs): string[] {
@@ -111,7 +120,12 @@ export async function diff(id: string, oldProps: Props, newProps: Props) {
   return { changes: inputsDiffer(olds, news) };
 }
 
-/** `create`: adopts the certificate, renewing only when already due. */
+/**
+ * `create`: adopts the certificate and never renews it. A create's preview runs offline and cannot
+ * know a vendor-reported expiry, so a renewal here would be a purchase no preview announced; when
+ * the certificate is already due, the state says so and the next preview plans the renewal as an
+ * update (with its reason), which the next `up` submits.
+ */
 export async function create(props: Props) {
   const inputs = inputsOf(props);
   const id = resourceId(inputs);
@@ -128,14 +142,12 @@ export async function create(props: Props) {
   if (settled.done) return { id, outs: toOutputs(finalized(settled.state, undefined)) };
   const state = settled.state;
   const decision = shouldRenew(state === adopted ? undefined : state, { ...inputs, notAfter }, now);
-  if (!decision.renew) return { id, outs: toOutputs(finalized(state, decision)) };
-  say(`RenewedCertificate ${id}: renewing on adoption — ${decision.reason}`);
-  const renewed = await renewOnce(step, state, decision.reason);
-  sayIfOther(id, renewed.renewalReason, decision.reason);
-  return {
-    id,
-    outs: toOutputs(finalized(renewed, afterRenewal(renewed, inputs, now), renewed.renewalReason)),
-  };
+  if (decision.renew) {
+    say(
+      `RenewedCertificate ${id}: adopted without renewing — ${decision.reason}; the next preview shows the renewal and the next up submits it`,
+    );
+  }
+  return { id, outs: toOutputs(finalized(state, decision)) };
 }
 
 function afterRenewal(state: CertificateState, inputs: CertificateInputs, now: Date): RenewalDecision {
@@ -190,7 +202,7 @@ export async function update(id: string, oldProps: Props, newProps: Props) {
   return { outs: toOutputs(finalized(renewed, afterRenewal(renewed, news, now), renewed.renewalReason)) };
 }
 
-/** `read` (refresh): re-reads expiry and renewal state; returns inputs for later diffs. */
+/** `read` (refresh): re-reads expiry and renewal state into the outputs; the inputs stay the program's. */
 export async function read(id: string, props: Props) {
   const inputs = inputsOf(props);
   const now = providerNow();
@@ -203,5 +215,7 @@ export async function read(id: string, props: Props) {
   state = await withVendorExpiry(step, state);
   const decision = shouldRenew(state, inputs, now);
   const outs = toOutputs(finalized(state, decision, decision.renew ? decision.reason : state.renewalReason));
-  return { id, props: outs, inputs: { ...inputsOf(outs), notAfter: inputs.notAfter } };
+  // No `inputs`: the engine then keeps the program's own inputs, so a refresh adds none it never set
+  // (an echoed `notAfter` would read as a removed input on the next diff).
+  return { id, props: outs };
 }

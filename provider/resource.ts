@@ -1,6 +1,7 @@
 /** The `RenewedCertificate` resource: a thin wiring of args, outputs and the provider. */
 import * as pulumi from "@pulumi/pulumi";
 import type { RenewedCertificateArgs } from "./args";
+import { SECRET_INPUT_FIELDS } from "./credentials";
 import { SECRET_OUTPUTS } from "./inputs";
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- an `export =` module (see there).
 import serializedProvider = require("./serializedProvider");
@@ -16,6 +17,30 @@ const provider: pulumi.dynamic.ResourceProvider = serializedProvider;
 export const TYPE_MODULE = "renewed-certificate";
 /** The type part of the type token. */
 export const TYPE_NAME = "RenewedCertificate";
+
+/**
+ * The args with every credential (./credentials.ts `SECRET_INPUT_FIELDS`) wrapped in
+ * `pulumi.secret`, so that state and check failures never show one the program gave as a plain
+ * string. A vendor block given as a whole Output (or Promise) cannot be split before it resolves,
+ * so the whole block is made secret then.
+ */
+function withCredentialsSecret(args: RenewedCertificateArgs): RenewedCertificateArgs {
+  const out: Record<string, unknown> = { ...args };
+  for (const [block, fields] of Object.entries(SECRET_INPUT_FIELDS)) {
+    const held = (args as unknown as Record<string, unknown>)[block];
+    if (held === undefined || held === null) continue;
+    if (pulumi.Output.isInstance(held) || held instanceof Promise) {
+      out[block] = pulumi.secret(held);
+      continue;
+    }
+    const copy: Record<string, unknown> = { ...(held as Record<string, unknown>) };
+    for (const field of fields) {
+      if (copy[field] !== undefined && copy[field] !== null) copy[field] = pulumi.secret(copy[field]);
+    }
+    out[block] = copy;
+  }
+  return out as unknown as RenewedCertificateArgs;
+}
 
 /**
  * A purchased TLS certificate kept renewed: previews show when and why it will be renewed,
@@ -63,7 +88,7 @@ export class RenewedCertificate extends pulumi.dynamic.Resource {
 
   constructor(name: string, args: RenewedCertificateArgs, opts?: pulumi.CustomResourceOptions) {
     const placeholders = Object.fromEntries(PROGRAM_OUTPUTS.map((k) => [k, undefined]));
-    const props = { ...placeholders, ...args };
+    const props = { ...placeholders, ...withCredentialsSecret(args) };
     const options = {
       ...opts,
       additionalSecretOutputs: [...SECRET_OUTPUTS, ...(opts?.additionalSecretOutputs ?? [])],

@@ -6,7 +6,13 @@ import { parseAnyDate } from "../sdk/common/dates";
 import { Failures, Failure } from "./checkFailure";
 import { CertificateInputs, VENDOR_KINDS, VendorKind } from "./inputs";
 import { isUnknown } from "./unknowns";
-import { validateAutodns, validateResellerClub, validateSymantec } from "./vendorValidation";
+import { refuseUnknownFields } from "./knownFields";
+import {
+  numericStringProblem,
+  validateAutodns,
+  validateResellerClub,
+  validateSymantec,
+} from "./vendorValidation";
 
 /** Lifetimes each vendor sells, in months. */
 export const ALLOWED_LIFETIMES: Record<string, readonly number[]> = {
@@ -39,6 +45,7 @@ export function validateInputs(
   accepted?: CertificateInputs,
 ): Failure[] {
   const f = new Failures(accepted as Record<string, unknown> | undefined);
+  refuseUnknownFields(inputs as unknown as Record<string, unknown>, f);
   const id = inputs.certificateId;
   if (!isUnknown(id) && !((typeof id === "string" && id.trim() !== "") || (isInt(id) && id >= 0))) {
     f.add(
@@ -48,8 +55,11 @@ export function validateInputs(
   }
   const vendors = VENDOR_KINDS.filter((k) => inputs[k] !== undefined && inputs[k] !== null);
   if (vendors.length !== 1) {
+    // Not the name of one block: the engine prints a top-level property's value, and a vendor
+    // block holds credentials (printed in full even when secret). "autodns + resellerclub" is no
+    // key of the inputs, so the engine prints no value.
     f.add(
-      vendors.length ? vendors[1] : "autodns",
+      vendors.length ? vendors.join(" + ") : "autodns",
       vendors.length
         ? `set exactly one vendor block; found ${vendors.join(" and ")}: remove all but one`
         : "set exactly one vendor block: autodns, symantec or resellerclub",
@@ -59,7 +69,9 @@ export function validateInputs(
   const lifetime = inputs.lifetimeMonths;
   if (!isUnknown(lifetime)) {
     const allowed = vendor ? ALLOWED_LIFETIMES[lifetimeKey(inputs, vendor)] : undefined;
-    if (!isInt(lifetime) || lifetime < 1) {
+    const given = numericStringProblem("lifetimeMonths", lifetime);
+    if (given) f.add("lifetimeMonths", given);
+    else if (!isInt(lifetime) || lifetime < 1) {
       f.add("lifetimeMonths", "lifetimeMonths must be a whole number of months, e.g. 12");
     } else if (allowed && !allowed.includes(lifetime)) {
       f.add(
@@ -73,7 +85,9 @@ export function validateInputs(
   }
   const before = inputs.renewBeforeDays;
   if (before !== undefined && !isUnknown(before)) {
-    if (!isInt(before) || before < 1) {
+    const given = numericStringProblem("renewBeforeDays", before);
+    if (given) f.add("renewBeforeDays", given);
+    else if (!isInt(before) || before < 1) {
       f.add("renewBeforeDays", "renewBeforeDays must be a whole number of days, at least 1 (default 30)");
     } else if (isInt(lifetime) && before >= lifetime * 28) {
       f.add(
@@ -98,7 +112,9 @@ export function validateInputs(
     }
   }
   const wait = inputs.waitTimeoutSeconds;
-  if (
+  const waitGiven = numericStringProblem("waitTimeoutSeconds", wait);
+  if (waitGiven) f.add("waitTimeoutSeconds", waitGiven);
+  else if (
     wait !== undefined &&
     !isUnknown(wait) &&
     (!isInt(wait) || wait < 0 || wait > MAX_WAIT_TIMEOUT_SECONDS)

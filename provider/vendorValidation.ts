@@ -2,6 +2,7 @@
 import { SYMANTEC_PRODUCT_TYPES, SYMANTEC_SIGNATURE_ALGORITHMS } from "../sdk/symantec/types";
 import { INVOICE_OPTIONS } from "../sdk/resellerclub/types";
 import { Failures } from "./checkFailure";
+import { CONFIG_KEYS } from "./credentials";
 import { AutodnsInput, CertificateInputs, ResellerClubInput } from "./inputs";
 import { readCertificate, readCsr } from "./pem";
 import { isUnknown } from "./unknowns";
@@ -15,20 +16,39 @@ function known(v: unknown): boolean {
 
 function oneOf(f: Failures, property: string, value: unknown, allowed: readonly string[]): void {
   if (known(value) && !allowed.includes(value as string)) {
-    f.add(property, `${property} must be one of ${allowed.join(", ")} (was ${JSON.stringify(value)})`);
+    f.add(property, `${property} must be one of ${allowed.join(", ")}`, value);
+  }
+}
+
+/** What is wrong with a text given as a certificate request, in the user's terms. */
+function csrProblem(text: string): string | undefined {
+  const label = /-----BEGIN ([A-Z0-9 ]+)-----/.exec(text)?.[1];
+  if (label && !/CERTIFICATE REQUEST$/.test(label)) {
+    return `it is a ${label} (BEGIN ${label}), not a certificate request: pass the CSR, the block that begins -----BEGIN CERTIFICATE REQUEST-----`;
+  }
+  try {
+    readCsr(text);
+    return undefined;
+  } catch (e) {
+    const why = (e as Error).message;
+    return label
+      ? `its BEGIN ${label} block does not hold a valid PKCS#10 request (${why})`
+      : `it is neither a PEM block nor base64 of a PKCS#10 request (${why})`;
   }
 }
 
 function csr(f: Failures, property: string, value: unknown): void {
   if (!known(value) || f.acceptedBefore(property, value)) return;
-  try {
-    readCsr(String(value));
-  } catch (e) {
-    f.add(
-      property,
-      `${property} must be a PEM (or base64) PKCS#10 certificate request: ${(e as Error).message}`,
-    );
+  const problem = csrProblem(String(value));
+  if (problem) {
+    f.add(property, `${property} must be a PEM (or base64) PKCS#10 certificate request: ${problem}`, value);
   }
+}
+
+/** A whole number given as a numeric string: refused, saying a string arrived (docs/TROUBLESHOOTING.md). */
+export function numericStringProblem(property: string, value: unknown): string | undefined {
+  if (typeof value !== "string" || !/^\s*[-+]?\d+(\.\d+)?\s*$/.test(value)) return undefined;
+  return `${property} must be a number, but the string ${JSON.stringify(value)} was given: pass a number (config.requireNumber("…") or Number(…) for a config value)`;
 }
 
 function credential(
@@ -42,18 +62,18 @@ function credential(
     if (!hasCredential(env)) {
       f.add(
         property,
-        `${property} is missing: set it (as a secret) or the ${env} environment variable of the provider process`,
+        `${property} is missing: set it (as a secret) or the ${env} environment variable of the provider process, or the secret stack config pulumi-nodejs:${CONFIG_KEYS[env]}`,
       );
     }
   } else if (!isUnknown(value) && typeof value !== "string" && typeof value !== "number") {
-    f.add(property, `${property} must be a string`);
+    f.add(property, `${property} must be a string`, value);
   }
 }
 
 function sans(f: Failures, property: string, value: unknown, max?: number): void {
   if (!known(value)) return;
   if (!Array.isArray(value) || value.some((s) => known(s) && (typeof s !== "string" || s.trim() === ""))) {
-    f.add(property, `${property} must be a list of domain names`);
+    f.add(property, `${property} must be a list of domain names`, value);
   } else if (max !== undefined && value.length > max) {
     f.add(property, `${property} lists ${value.length} names; the vendor accepts at most ${max}`);
   }
@@ -76,14 +96,14 @@ export function validateAutodns(
       );
     }
   } else if (!isUnknown(a.context) && !/^\d+$/.test(String(a.context))) {
-    f.add("autodns.context", `autodns.context must be a number such as 4 (was ${JSON.stringify(a.context)})`);
+    f.add("autodns.context", "autodns.context must be a number such as 4", a.context);
   }
   csr(f, "autodns.csr", a.csr);
   sans(f, "autodns.subjectAlternativeNames", a.subjectAlternativeNames);
   for (const key of ["adminContactId", "technicalContactId"] as const) {
     const v = a[key];
     if (known(v) && !/^\d+$/.test(String(v)))
-      f.add(`autodns.${key}`, `autodns.${key} must be a numeric contact id`);
+      f.add(`autodns.${key}`, `autodns.${key} must be a numeric contact id`, v);
   }
   if (known(a.authentication)) {
     oneOf(f, "autodns.authentication.method", a.authentication?.method, ["DNS", "EMAIL", "FILE"]);
@@ -106,6 +126,7 @@ function url(f: Failures, property: string, value: unknown, shorthands: string[]
     f.add(
       property,
       `${property} must be an http(s) URL${shorthands.length ? ` or one of ${shorthands.join(", ")}` : ""}`,
+      value,
     );
   }
 }
@@ -123,7 +144,7 @@ export function validateSymantec(
     const v = s[key];
     if (!known(v) && !isUnknown(v)) f.add(`symantec.${key}`, `symantec.${key} is required by the renew API`);
     else if (known(v) && String(v).length > 240)
-      f.add(`symantec.${key}`, `symantec.${key} is longer than 240 characters`);
+      f.add(`symantec.${key}`, `symantec.${key} is longer than 240 characters`, v);
   }
   if (!known(s.email) && !isUnknown(s.email))
     f.add("symantec.email", "symantec.email is required: the subscriber's e-mail address");
@@ -135,6 +156,7 @@ export function validateSymantec(
       f.add(
         "symantec.email",
         `symantec.email must be an e-mail address or a comma-separated list of them, at most 240 characters`,
+        s.email,
       );
     }
   }
@@ -155,11 +177,11 @@ export function validateSymantec(
     if (!known(v) && !isUnknown(v))
       f.add(`symantec.${key}`, `symantec.${key} is required (at most 32 characters)`);
     else if (known(v) && String(v).length > 32)
-      f.add(`symantec.${key}`, `symantec.${key} must be at most 32 characters`);
+      f.add(`symantec.${key}`, `symantec.${key} must be at most 32 characters`, v);
   }
   sans(f, "symantec.subjectAlternativeNames", s.subjectAlternativeNames, MAX_SYMANTEC_SANS);
   if (known(s.specificEndDate) && !/^\d{2}\/\d{2}\/\d{4}$/.test(String(s.specificEndDate))) {
-    f.add("symantec.specificEndDate", "symantec.specificEndDate must be MM/DD/YYYY");
+    f.add("symantec.specificEndDate", "symantec.specificEndDate must be MM/DD/YYYY", s.specificEndDate);
   }
   if (
     known(s.originalCertificate) &&
@@ -171,6 +193,7 @@ export function validateSymantec(
       f.add(
         "symantec.originalCertificate",
         `symantec.originalCertificate must be a PEM certificate: ${(e as Error).message}`,
+        s.originalCertificate,
       );
     }
   }
@@ -209,13 +232,16 @@ export function validateResellerClub(
   credential(f, "resellerclub.apiKey", r.apiKey, "RESELLERCLUB_API_KEY", hasCredential);
   oneOf(f, "resellerclub.api", r.api, ["auto", "digitalcertificate", "sslcert"]);
   oneOf(f, "resellerclub.invoiceOption", r.invoiceOption, INVOICE_OPTIONS);
-  if (
+  const licences = numericStringProblem("resellerclub.additionalLicenses", r.additionalLicenses);
+  if (licences) f.add("resellerclub.additionalLicenses", licences);
+  else if (
     known(r.additionalLicenses) &&
     !(Number.isInteger(r.additionalLicenses) && r.additionalLicenses! >= 0)
   ) {
     f.add(
       "resellerclub.additionalLicenses",
       "resellerclub.additionalLicenses must be a whole number ≥ 0 (default 0)",
+      r.additionalLicenses,
     );
   }
   if (known(r.attributes)) {
@@ -228,6 +254,7 @@ export function validateResellerClub(
       f.add(
         "resellerclub.attributes",
         "resellerclub.attributes must map attribute names (org_name, approveremail, csrString, …) to strings",
+        attrs,
       );
     } else if (known((attrs as Record<string, string>).csrString)) {
       csr(f, "resellerclub.attributes.csrString", (attrs as Record<string, string>).csrString);

@@ -1,5 +1,7 @@
+#!/usr/bin/env node
 /**
- * `npm run sandbox -- --port N`: runs the vendor emulator standalone, prints its URLs and the
+ * `npx pulumi-renewed-certificate --port N` (the package's `bin`; `npm run sandbox -- --port N` in
+ * this repository): runs the vendor emulator standalone, prints its URLs and the
  * demo credentials, writes the Symantec client certificate, key and the sandbox CA to a temporary
  * directory (removed again on exit), and stops cleanly on SIGINT/SIGTERM with exit code 0.
  */
@@ -10,7 +12,10 @@ import { parseArgs } from "node:util";
 import { SANDBOX_SEED, startSandbox } from "./index";
 import type { SandboxOptions } from "./types";
 
-const USAGE = `Usage: npm run sandbox -- [options]
+const USAGE = `Usage: npx pulumi-renewed-certificate [options]
+       (in a clone of the repository: npm run sandbox -- [options])
+
+Starts the vendor sandbox: AutoDNS (JSON and XML), Symantec/DigiCert VICE2 and ResellerClub.
 
   --port N             port of the HTTP server (AutoDNS, ResellerClub, admin); default 0 = any free port
   --symantec-port N    port of the HTTPS server (Symantec VICE2); default 0

@@ -269,7 +269,7 @@ const badCredentials: Scenario[] = [
   {
     id: "sym-unregistered-client-cert",
     api: "symantec",
-    fault: "client certificate unknown to the account (renewal due at adoption)",
+    fault: "client certificate unknown to the account (renewal due after adoption)",
     expect: "renewal refused with 0x3101 and the inputs to fix; state kept",
     intendedRenewals: 0,
     vendorCode: "0x3101",
@@ -285,6 +285,7 @@ const badCredentials: Scenario[] = [
       };
     },
     async run(ctx) {
+      await upOk(ctx, "adoption (it never renews)");
       await upFails(ctx, "renewal with an unregistered certificate", /symantec\.clientCertificate/);
       expectStatus(ctx, "failed");
     },
@@ -316,6 +317,7 @@ const clockSkew: Scenario[] = [
     expiresInDays: 200,
     async run(ctx) {
       ctx.stack.skewProviderClock(180 * DAY_MS);
+      await upOk(ctx, "adoption by a clock ahead (it never renews)");
       await upFails(ctx, "renewal by a clock ahead", /90 days/);
       ctx.stack.skewProviderClock(0);
       await upOk(ctx, "up with the clock right");

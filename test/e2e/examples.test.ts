@@ -213,7 +213,7 @@ describe("the examples through the engine (examples/)", function () {
     }
   });
 
-  it("autodns-json: renews a due certificate once on the first up, then previews clean", async function () {
+  it("autodns-json: adopts a due certificate on the first up, renews it once on the next, then previews clean", async function () {
     const notAfter = inFuture(20);
     const { id } = await sandbox.admin.seedCertificate({ vendor: "autodns", notAfter });
     const t = await exampleStack("autodns-json", {
@@ -221,8 +221,13 @@ describe("the examples through the engine (examples/)", function () {
       adminContactId: { value: "100" },
       technicalContactId: { value: "100" },
     });
+    const adopted = await up(t.stack);
+    expect(adopted.ops).to.deep.equal({ "autodns-json": "create" });
+    expect(adopted.outputs.renewalStatus).to.equal("none");
+    expect(adopted.outputs.renewalDue).to.equal(true);
+    expect(renewals("autodns", id)).to.equal(0);
     const { outputs, ops } = await up(t.stack);
-    expect(ops).to.deep.equal({ "autodns-json": "create" });
+    expect(ops).to.deep.equal({ "autodns-json": "update" });
     expect(outputs.renewalStatus).to.equal("pending");
     expect(outputs.vendorStatus).to.equal("RUNNING");
     expect(outputs.jobId).to.match(/^\d+$/);
@@ -250,7 +255,7 @@ describe("the examples through the engine (examples/)", function () {
     expectNoPlainSecrets(t, [sandbox.credentials.autodns.password]);
   });
 
-  it("symantec: renews a due certificate over TLS client auth and outputs the new PEM, then previews clean", async function () {
+  it("symantec: adopts a due certificate, renews it over TLS client auth on the next up and outputs the new PEM, then previews clean", async function () {
     const seeded = await sandbox.admin.seedCertificate({
       vendor: "symantec",
       notAfter: inFuture(20),
@@ -271,8 +276,12 @@ describe("the examples through the engine (examples/)", function () {
       originalChallenge: { value: "example-original-challenge", secret: true },
       challenge: { value: "example-next-challenge", secret: true },
     });
+    const adopted = await up(t.stack);
+    expect(adopted.ops).to.deep.equal({ symantec: "create" });
+    expect(adopted.outputs.renewalStatus).to.equal("none");
+    expect(renewals("symantec", seeded.id)).to.equal(0);
     const { outputs, ops } = await up(t.stack);
-    expect(ops).to.deep.equal({ symantec: "create" });
+    expect(ops).to.deep.equal({ symantec: "update" });
     expect(outputs.renewalStatus).to.equal("succeeded");
     expect(outputs.vendorStatus).to.equal("0x00");
     expect(outputs.transactionId).to.be.a("string").and.not.equal(seeded.id);
@@ -288,7 +297,7 @@ describe("the examples through the engine (examples/)", function () {
     ]);
   });
 
-  it("resellerclub: renews a due order once (action id in jobId), then previews clean", async function () {
+  it("resellerclub: adopts a due order, renews it once on the next up (action id in jobId), then previews clean", async function () {
     const { id } = await sandbox.admin.seedCertificate({
       vendor: "resellerclub",
       notAfter: inFuture(20),
@@ -302,8 +311,12 @@ describe("the examples through the engine (examples/)", function () {
       apiKey: { value: c.apiKey, secret: true },
       attributes: { value: JSON.stringify({ org_name: "Example Org", approveremail: "admin@example.org" }) },
     });
+    const adopted = await up(t.stack);
+    expect(adopted.ops).to.deep.equal({ resellerclub: "create" });
+    expect(adopted.outputs.renewalStatus).to.equal("none");
+    expect(renewals("resellerclub", id)).to.equal(0);
     const { outputs, ops } = await up(t.stack);
-    expect(ops).to.deep.equal({ resellerclub: "create" });
+    expect(ops).to.deep.equal({ resellerclub: "update" });
     expect(outputs.renewalStatus).to.equal("pending");
     expect(outputs.jobId).to.match(/^\d+$/);
     expect(sandbox.admin.job(String(outputs.jobId))?.certificateId).to.equal(id);
@@ -322,8 +335,11 @@ describe("the examples through the engine (examples/)", function () {
       pemPath: { value: pemPath },
     });
 
+    const adopted = await up(t.stack);
+    expect(adopted.ops).to.deep.equal({ site: "create", "site-pem": "create" });
+    expect(adopted.outputs.renewalStatus).to.equal("none");
     const first = await up(t.stack);
-    expect(first.ops).to.deep.equal({ site: "create", "site-pem": "create" });
+    expect(first.ops.site).to.equal("update");
     expect(first.outputs.renewalStatus).to.equal("pending");
     expect(fs.readFileSync(pemPath, "utf8").trim()).to.equal(before.pem.trim());
     expect(first.outputs.pemPath).to.equal(pemPath);
@@ -345,7 +361,7 @@ describe("the examples through the engine (examples/)", function () {
     await expectCleanPreview(t.stack, 2);
   });
 
-  it("fleet: declares every certificate of the inventory across vendors, renews exactly the due ones, then previews clean", async function () {
+  it("fleet: declares every certificate of the inventory across vendors, renews exactly the due ones on the up after adoption, then previews clean", async function () {
     // The shipped inventory names the sandbox's seeded certificates; a Symantec entry is added here
     // because its PEM and CSR files depend on the running sandbox.
     const shipped = readInventory(path.join(EXAMPLES, "fleet", "inventory.json"));
@@ -404,10 +420,15 @@ describe("the examples through the engine (examples/)", function () {
       },
     });
 
-    const { outputs, ops } = await up(t.stack);
+    const adopted = await up(t.stack);
     const names = inventory.certificates.map((e) => e.name);
-    expect(Object.keys(ops).sort()).to.deep.equal([...names].sort());
-    expect(Object.values(ops).every((op) => op === "create")).to.equal(true);
+    expect(Object.keys(adopted.ops).sort()).to.deep.equal([...names].sort());
+    expect(Object.values(adopted.ops).every((op) => op === "create")).to.equal(true);
+    expect(adopted.outputs.renewalsDue).to.equal(4);
+    expect(adopted.outputs.renewalsPending).to.equal(0);
+
+    const { outputs, ops } = await up(t.stack);
+    expect(Object.entries(ops).filter(([, op]) => op === "update").length).to.equal(4);
     const certs = outputs.certificates as Record<string, Record<string, unknown>>;
     const statuses = Object.fromEntries(names.map((n) => [n, certs[n].renewalStatus]));
     expect(statuses).to.deep.equal({

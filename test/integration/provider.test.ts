@@ -125,13 +125,19 @@ describe("RenewedCertificateProvider against the sandbox", function () {
         expect(count(id)).to.equal(0);
       });
 
-      it("renews on adoption when already due, exactly once", async () => {
+      it("adopts a due certificate without renewing it; the next diff plans the renewal and update submits it once", async () => {
         const id = await api.seed(sandbox, 20);
-        const { outs } = await provider.create(await api.inputs(sandbox, id));
-        expect(count(id)).to.equal(1);
-        expect(outs[api.idKey]).to.be.a("string").and.not.equal("");
-        expect(outs.renewalCount).to.equal(1);
+        const inputs = await api.inputs(sandbox, id);
+        const { id: rid, outs } = await provider.create(inputs);
+        expect(count(id)).to.equal(0);
+        expect(outs.renewalStatus).to.equal("none");
+        expect(outs.renewalDue).to.equal(true);
         expect(outs.renewalReason).to.match(/inside the 30-day renewal window/);
+        expect((await provider.diff(rid, outs, inputs)).changes).to.equal(true);
+        const renewed = (await provider.update(rid, outs, inputs)).outs!;
+        expect(count(id)).to.equal(1);
+        expect(renewed[api.idKey]).to.be.a("string").and.not.equal("");
+        expect(renewed.renewalCount).to.equal(1);
       });
 
       it("plans a renewal in diff once due, renews once in update, then records completion", async () => {
@@ -199,23 +205,27 @@ describe("RenewedCertificateProvider against the sandbox", function () {
       const api = APIS[0];
       const id = await api.seed(sandbox, 20);
       const inputs = await api.inputs(sandbox, id);
-      const first = await provider.create(inputs);
+      const adopted = await provider.create(inputs);
+      const first = (await provider.update(adopted.id, adopted.outs, inputs)).outs!;
       expect(sandbox.admin.renewalCount("autodns", id)).to.equal(1);
-      // A second stack (or lost state) adopts the same certificate: the pending job is found.
-      const second = await provider.create(inputs);
+      // A second stack (or lost state) adopts the same certificate: its update finds the pending job.
+      const again = await provider.create(inputs);
+      const second = (await provider.update(again.id, again.outs, inputs)).outs!;
       expect(sandbox.admin.renewalCount("autodns", id)).to.equal(1);
-      expect(second.outs.jobId).to.equal(first.outs.jobId);
-      expect(second.outs.renewalReason).to.match(/already pending at the vendor/);
+      expect(second.jobId).to.equal(first.jobId);
+      expect(second.renewalReason).to.match(/already pending at the vendor/);
     });
 
     it("ResellerClub: follows an action already pending on the order", async () => {
       const api = APIS[3];
       const id = await api.seed(sandbox, 20);
       const inputs = await api.inputs(sandbox, id);
-      const first = await provider.create(inputs);
-      const second = await provider.create(inputs);
+      const adopted = await provider.create(inputs);
+      const first = (await provider.update(adopted.id, adopted.outs, inputs)).outs!;
+      const again = await provider.create(inputs);
+      const second = (await provider.update(again.id, again.outs, inputs)).outs!;
       expect(sandbox.admin.renewalCount("resellerclub", id)).to.equal(1);
-      expect(second.outs.jobId).to.equal(first.outs.jobId);
+      expect(second.jobId).to.equal(first.jobId);
     });
 
     it("keeps the accepted job id when following the job fails afterwards", async () => {
@@ -228,9 +238,10 @@ describe("RenewedCertificateProvider against the sandbox", function () {
         status: 503,
         times: "always",
       });
+      const adopted = await provider.create(inputs);
       try {
-        await provider.create(inputs);
-        expect.fail("create should fail");
+        await provider.update(adopted.id, adopted.outs, inputs);
+        expect.fail("update should fail");
       } catch (e) {
         const err = e as Error & { id?: string; properties?: Props };
         expect(err.message).to.match(/was accepted but could not be followed/);
@@ -263,7 +274,8 @@ describe("RenewedCertificateProvider against the sandbox", function () {
       const id = await APIS[1].seed(sandbox, 20);
       const inputs = await APIS[1].inputs(sandbox, id);
       (inputs.autodns as Props).adminContactId = "999";
-      const err = await provider.create(inputs).catch((e: Error) => e);
+      const adopted = await provider.create(inputs);
+      const err = await provider.update(adopted.id, adopted.outs, inputs).catch((e: Error) => e);
       expect((err as Error).message).to.contain("EF4001006");
       expect((err as Error).message).to.match(/set autodns.adminContactId/);
     });
@@ -272,7 +284,8 @@ describe("RenewedCertificateProvider against the sandbox", function () {
       const id = await APIS[2].seed(sandbox, 20);
       const inputs = await APIS[2].inputs(sandbox, id);
       (inputs.symantec as Props).originalChallenge = "wrong";
-      const err = await provider.create(inputs).catch((e: Error) => e);
+      const adopted = await provider.create(inputs);
+      const err = await provider.update(adopted.id, adopted.outs, inputs).catch((e: Error) => e);
       expect((err as Error).message).to.contain("0x3069");
       expect((err as Error).message).to.match(/originalChallenge/);
     });

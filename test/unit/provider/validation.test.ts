@@ -72,6 +72,8 @@ describe("validateInputs (check)", () => {
     expect(none[0].reason).to.match(/set exactly one vendor block: autodns, symantec or resellerclub/);
     const two = failuresOf({ ...autodns, resellerclub: { authUserId: 1, apiKey: "k" } });
     expect(two.map((f) => f.reason).join()).to.match(/found autodns and resellerclub: remove all but one/);
+    // Under no key of the inputs, so the engine prints no value (the block holds credentials).
+    expect(two.map((f) => f.property)).to.deep.equal(["autodns + resellerclub"]);
   });
 
   it("rejects a lifetime the vendor does not sell and names the allowed ones", () => {
@@ -111,6 +113,7 @@ describe("validateInputs (check)", () => {
     const f = failuresOf(bare);
     expect(f.map((x) => x.property)).to.deep.equal(["autodns.user", "autodns.password"]);
     expect(f[1].reason).to.contain("AUTODNS_PASSWORD");
+    expect(f[1].reason).to.match(/, or the secret stack config pulumi-nodejs:autodnsPassword$/);
     expect(failuresOf(bare, () => true)).to.deep.equal([]);
   });
 
