@@ -8,7 +8,7 @@ import * as path from "node:path";
 import type { ConfigMap, EngineEvent, OpType, PulumiFn, Stack } from "@pulumi/pulumi/automation";
 import Module from "node:module";
 import { createCsr, startSandbox, Sandbox, SandboxVendor } from "../../sandbox";
-import { readInventory } from "../../examples/fleet/inventory";
+import { readInventory } from "../../examples/fleet/readInventory";
 import { newStack, TestStack } from "./engine";
 import { packagedInstall } from "./packagedInstall";
 
