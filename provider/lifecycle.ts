@@ -19,6 +19,7 @@ import {
   inputsOf,
   normalizedNotAfter,
   resourceId,
+  stateOf,
   toOutputs,
 } from "./state";
 import { settleEarlier, withVendorExpiry } from "./settlement";
@@ -77,7 +78,7 @@ function replacementKeys(olds: CertificateState, news: CertificateInputs): strin
 
 /** `diff`: decides from state and the clock; calls the vendor only to poll a pending renewal. */
 export async function diff(id: string, oldProps: Props, newProps: Props) {
-  const olds = oldProps as unknown as CertificateState;
+  const olds = stateOf(oldProps);
   const news = inputsOf(newProps);
   const replaces = replacementKeys(olds, news);
   if (replaces.length) {
@@ -171,7 +172,7 @@ export async function update(id: string, oldProps: Props, newProps: Props) {
   const news = inputsOf(newProps);
   const now = providerNow();
   const step = stepFor(id, news, newProps, now);
-  const olds = oldProps as unknown as CertificateState;
+  const olds = stateOf(oldProps);
   const settled = await settleEarlier(step, carriedState(olds, news), olds);
   if (settled.done) return { outs: toOutputs(finalized(settled.state, undefined)) };
   let state = settled.state;
@@ -207,7 +208,7 @@ export async function read(id: string, props: Props) {
   const inputs = inputsOf(props);
   const now = providerNow();
   const step = stepFor(id, inputs, props, now);
-  let state = props as unknown as CertificateState;
+  let state = stateOf(props);
   // A renewal an interrupted run had accepted is recorded; an unanswered one is left to update.
   const recovered = recoverFromJournal(step, state);
   if (!recovered.interrupted) state = recovered.state;

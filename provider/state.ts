@@ -132,11 +132,45 @@ export function finalized(
 }
 
 /**
- * The outputs object handed to the engine. Unset values are left out: the host encodes outputs as
- * a protobuf Struct, which has no `undefined` (the resource class declares every output key).
+ * What an output reads while it has nothing to say: the documented `""` and `0`. An unset output
+ * would reach a program as `undefined`, which the CLI reports as "Undefined value (…) will not show
+ * as a stack output" for every one a program exports.
+ */
+export const OUTPUT_DEFAULTS = {
+  renewalReason: "",
+  jobId: "",
+  transactionId: "",
+  vendorStatus: "",
+  certificatePem: "",
+  lastRenewedAt: "",
+  lastError: "",
+  renewalCount: 0,
+  failedAttempts: 0,
+} as const satisfies Partial<Record<(typeof PROGRAM_OUTPUTS)[number], string | number>>;
+
+/** The string outputs whose `""` means "none" (read back as unset, so `a ?? b` keeps working). */
+const EMPTY_MEANS_UNSET = ["jobId", "transactionId", "vendorStatus", "certificatePem", "lastRenewedAt"];
+
+/**
+ * The outputs object handed to the engine, every documented output present (see
+ * {@link OUTPUT_DEFAULTS}). Unset values are otherwise left out: the host encodes outputs as a
+ * protobuf Struct, which has no `undefined`.
  */
 export function toOutputs(state: CertificateState): Record<string, unknown> {
-  return JSON.parse(JSON.stringify(state)) as Record<string, unknown>;
+  const outs = JSON.parse(JSON.stringify(state)) as Record<string, unknown>;
+  for (const [key, value] of Object.entries(OUTPUT_DEFAULTS)) outs[key] ??= value;
+  return outs;
+}
+
+/**
+ * A stored state (the outputs the engine hands back to diff, update and read) as the provider
+ * works with it: the `""` placeholders of {@link toOutputs} become unset again (`lastError` and
+ * `renewalReason` keep `""`, which the code sets itself). Older states without them read the same.
+ */
+export function stateOf(outputs: Record<string, unknown>): CertificateState {
+  const state = { ...outputs };
+  for (const key of EMPTY_MEANS_UNSET) if (state[key] === "") delete state[key];
+  return state as unknown as CertificateState;
 }
 
 /**

@@ -8,7 +8,11 @@
 //      and the Go module proxy.
 //
 // It always places a copy of @pulumi/pulumi's dynamic-provider plugin script
-// (pulumi-resource-pulumi-nodejs) beside the binary.
+// (pulumi-resource-pulumi-nodejs) beside the binary, and makes sure the Node language host
+// (pulumi-language-nodejs, which `pulumi up` in a project directory needs) is there too: from the
+// official release archive, else built from Go modules (scripts/pulumi-cli/language-host; see
+// ensureLanguageHost below for which host and why). A cache that has the CLI but not the host gets
+// the host added.
 //
 // Usage: `node scripts/ensure-pulumi-cli.js` prints progress on stderr and the bin directory as
 // the last line on stdout. `require("./scripts/ensure-pulumi-cli.js").ensurePulumiCli()` resolves
@@ -27,13 +31,12 @@ const CLI_PACKAGE = "github.com/pulumi/pulumi/pkg/v3/cmd/pulumi";
 const PKG_MODULE = "github.com/pulumi/pulumi/pkg/v3";
 const VERSION_VAR = "github.com/pulumi/pulumi/sdk/v3/go/common/version.Version";
 const LANGUAGE_HOST = "pulumi-language-nodejs";
-const LANGUAGE_HOST_MODULE = "github.com/pulumi/pulumi/sdk/nodejs/cmd/pulumi-language-nodejs/v3";
-const LANGUAGE_HOST_MARKER = ".pulumi-language-nodejs-unavailable";
+const LANGUAGE_HOST_PACKAGE = "github.com/pulumi/pulumi/sdk/v3/nodejs/cmd/pulumi-language-nodejs";
+const LANGUAGE_HOST_MODULE_DIR = path.join(GO_MODULE_DIR, "language-host");
 const DYNAMIC_PROVIDER_PLUGIN = "pulumi-resource-pulumi-nodejs";
 const MIN_GO = [1, 25];
 const DOWNLOAD_FETCH_TIMEOUT_MS = 15_000;
 const DOWNLOAD_INSTALL_TIMEOUT_MS = 5 * 60_000;
-const LANGUAGE_HOST_GET_TIMEOUT_MS = 3 * 60_000;
 const STALE_TEMP_MS = 6 * 60 * 60_000;
 const EXE = process.platform === "win32" ? ".exe" : "";
 
@@ -117,17 +120,24 @@ function removeStaleTempDirs(root) {
   }
 }
 
-/** Moves every file of `fromBin` into `toBin` by rename (atomic per file), `pulumi` last. */
-function moveBinaries(fromBin, toBin) {
+/** Moves every file of `fromBin` (or those named in `only`) into `toBin` by rename (atomic per file), `pulumi` last. */
+function moveBinaries(fromBin, toBin, only) {
   fs.mkdirSync(toBin, { recursive: true });
-  const names = fs.readdirSync(fromBin).sort((a, b) => (a === `pulumi${EXE}`) - (b === `pulumi${EXE}`));
+  const names = fs
+    .readdirSync(fromBin)
+    .filter((name) => !only || only.includes(name))
+    .sort((a, b) => (a === `pulumi${EXE}`) - (b === `pulumi${EXE}`));
   for (const name of names) fs.renameSync(path.join(fromBin, name), path.join(toBin, name));
 }
 
 // ---------------------------------------------------------------------------------------------
 // 1. The official installer.
 
-async function tryOfficialInstaller(version, root) {
+/**
+ * Installs the release archive of `version` into a temp dir, then moves its binaries into
+ * `root`/bin: all of them, or only those named in `only`.
+ */
+async function tryOfficialInstaller(version, root, only) {
   let download;
   try {
     download = require(require.resolve("pulumi/lib/download", { paths: [REPO_ROOT] }));
@@ -154,7 +164,7 @@ async function tryOfficialInstaller(version, root) {
     const got = cliVersion(path.join(tmp, "bin", `pulumi${EXE}`));
     if (got !== `v${version}`)
       return { ok: false, reason: `the installer produced ${got || "no working CLI"}` };
-    moveBinaries(path.join(tmp, "bin"), path.join(root, "bin"));
+    moveBinaries(path.join(tmp, "bin"), path.join(root, "bin"), only);
     return { ok: true };
   } catch (e) {
     const cause = e && e.cause && e.cause.code ? ` (${e.cause.code})` : "";
@@ -287,78 +297,73 @@ async function buildFromSource(go, version, root) {
   }
 }
 
-/**
- * Best effort: build the Node language host (only needed for Pulumi.yaml projects run by the CLI;
- * Automation API inline programs do not use it). Its module has no tags, so it can only be required
- * by a pseudo-version at the commit of the `pkg/v<version>` tag, which a restricted module proxy
- * may not serve. Returns a reason string when it stays absent.
- */
-async function tryBuildLanguageHost(go, version, root) {
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "pulumi-language-nodejs-"));
+// ---------------------------------------------------------------------------------------------
+// 3. The Node language host (pulumi-language-nodejs).
+//
+// The CLI runs a project directory (`pulumi up` beside a Pulumi.yaml with `runtime: nodejs`) through
+// this separate binary; the Automation API's inline programs do not need it. The official release
+// archive carries it beside the CLI. Built from Go modules it has to come from
+// github.com/pulumi/pulumi/sdk/v3@v3.68.0: the newest sdk release that still contained
+// nodejs/cmd/pulumi-language-nodejs. Later releases moved it into a module of its own that has no
+// version tags, which the Go module proxy does not serve. The host speaks the language-host gRPC
+// protocol that CLI 3.250 still uses, and it starts the program through the run script of the
+// program's own @pulumi/pulumi, so the SDK version a program uses is unaffected.
+
+/** Builds the language host from scripts/pulumi-cli/language-host into `root`/bin. */
+async function buildLanguageHost(go, root) {
+  const goMod = fs.readFileSync(path.join(LANGUAGE_HOST_MODULE_DIR, "go.mod"), "utf8");
+  const m = /github\.com\/pulumi\/pulumi\/sdk\/v3 (v\S+)/.exec(goMod);
+  const hostVersion = m ? m[1] : "unknown";
+  const out = mkTempDirBeside(root, "build");
+  const started = Date.now();
   try {
-    fs.copyFileSync(path.join(GO_MODULE_DIR, "go.mod"), path.join(tmp, "go.mod"));
-    fs.copyFileSync(path.join(GO_MODULE_DIR, "go.sum"), path.join(tmp, "go.sum"));
-    const env = goEnv({ GOFLAGS: "-mod=mod" });
-    // The commit of the pkg/v<version> tag, as the module proxy reports it.
-    const info = await runGo(go, ["mod", "download", "-json", `${PKG_MODULE}@v${version}`], {
-      cwd: tmp,
-      env,
-      timeoutMs: LANGUAGE_HOST_GET_TIMEOUT_MS,
-    });
-    const candidates = [];
-    try {
-      const json = JSON.parse(info.tail.slice(info.tail.indexOf("{")));
-      const hash = json.Origin && json.Origin.Hash;
-      if (hash) {
-        // A pseudo-version carries the commit time (the .info file's Time) and a 12-digit hash.
-        const time = json.Time || JSON.parse(fs.readFileSync(json.Info, "utf8")).Time;
-        const stamp = new Date(time).toISOString().replace(/[-:T]/g, "").slice(0, 14);
-        candidates.push(`v3.0.0-${stamp}-${hash.slice(0, 12)}`);
-        candidates.push(hash);
-      }
-    } catch {
-      // No origin information: fall through to `latest`.
-    }
-    candidates.push("latest");
-    const failures = [];
-    for (const candidate of candidates) {
-      const get = await runGo(go, ["get", `${LANGUAGE_HOST_MODULE}@${candidate}`], {
-        cwd: tmp,
-        env,
-        timeoutMs: LANGUAGE_HOST_GET_TIMEOUT_MS,
-      });
-      if (get.code !== 0) {
-        const why = get.tail
-          .split("\n")
-          .filter((l) => l.trim())
-          .slice(-2)
-          .join(" ")
-          .replace(/\s+/g, " ");
-        failures.push(`@${candidate}: ${why}`);
-        continue;
-      }
-      // Build beside the target so that the final rename stays on one file system.
-      const out = mkTempDirBeside(root, "build");
-      try {
-        const ldflags = `-s -w -X ${VERSION_VAR}=v${version}`;
-        const build = await runGo(
-          go,
-          ["build", "-trimpath", "-ldflags", ldflags, "-o", out + path.sep, LANGUAGE_HOST_MODULE],
-          { cwd: tmp, env, timeoutMs: 15 * 60_000 },
-        );
-        if (build.code !== 0) {
-          failures.push(`@${candidate}: go build failed: ${build.tail.split("\n").slice(-3).join(" ")}`);
-          continue;
-        }
-        moveBinaries(out, path.join(root, "bin"));
-      } finally {
-        fs.rmSync(out, { recursive: true, force: true });
-      }
-      return undefined;
-    }
-    return failures.join("; ");
+    log(
+      `Building ${LANGUAGE_HOST} from ${LANGUAGE_HOST_PACKAGE}@${hostVersion} (first run only, about 1-2 minutes)…`,
+    );
+    const ldflags = `-s -w -X ${VERSION_VAR}=${hostVersion}`;
+    const build = await runGo(
+      go,
+      ["build", "-trimpath", "-ldflags", ldflags, "-o", out + path.sep, LANGUAGE_HOST_PACKAGE],
+      { cwd: LANGUAGE_HOST_MODULE_DIR, env: goEnv(), timeoutMs: 20 * 60_000 },
+    );
+    if (build.code !== 0) throw new Error(`go build failed (exit ${build.code}):\n${build.tail}`);
+    if (!isExecutable(path.join(out, `${LANGUAGE_HOST}${EXE}`)))
+      throw new Error(`go build produced no ${LANGUAGE_HOST}${EXE}`);
+    moveBinaries(out, path.join(root, "bin"));
+    log(`Built ${LANGUAGE_HOST} ${hostVersion} in ${Math.round((Date.now() - started) / 1000)} s.`);
   } finally {
-    fs.rmSync(tmp, { recursive: true, force: true });
+    fs.rmSync(out, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Makes sure `root`/bin holds the Node language host: already there (the official archive has it,
+ * or an earlier run built it); else the official archive's copy; else the build from Go modules.
+ */
+async function ensureLanguageHost(version, root) {
+  const host = path.join(root, "bin", `${LANGUAGE_HOST}${EXE}`);
+  if (isExecutable(host)) return;
+  log(`${host} is missing: Pulumi.yaml projects (pulumi up in a directory) need it.`);
+  const download = await tryOfficialInstaller(version, root, [`${LANGUAGE_HOST}${EXE}`]);
+  if (download.ok && isExecutable(host)) {
+    log(`Installed ${LANGUAGE_HOST} from the official release of v${version}.`);
+    return;
+  }
+  if (!download.ok) log(`The official installer failed: ${download.reason}`);
+  const found = findGo();
+  if (!found) {
+    throw new Error(
+      `Cannot install ${LANGUAGE_HOST}: the download failed and no Go toolchain was found. ` +
+        `Install the Pulumi CLI v${version} with the official installer into ${root}, ` +
+        `or install Go (https://go.dev/dl/) for the build from Go modules, then rerun.`,
+    );
+  }
+  try {
+    await buildLanguageHost(found.go, root);
+  } catch (e) {
+    throw new Error(
+      `Cannot install ${LANGUAGE_HOST}: the download failed and the build with ${found.go} (${found.goVersion}) failed: ${e.message}`,
+    );
   }
 }
 
@@ -400,14 +405,11 @@ async function ensurePulumiCli() {
   const root = cacheRoot(version);
   const bin = path.join(root, "bin");
   const exe = path.join(bin, `pulumi${EXE}`);
-  const languageHost = () =>
-    isExecutable(path.join(bin, `${LANGUAGE_HOST}${EXE}`))
-      ? "present"
-      : "absent (inline Automation API programs only)";
 
   if (cliVersion(exe) === `v${version}`) {
     installDynamicProviderPlugin(bin);
-    log(`Reusing the Pulumi CLI v${version} in ${bin} (${LANGUAGE_HOST}: ${languageHost()}).`);
+    await ensureLanguageHost(version, root);
+    log(`Reusing the Pulumi CLI v${version} in ${bin} (with ${LANGUAGE_HOST}).`);
     return { root, bin, version };
   }
 
@@ -439,30 +441,13 @@ async function ensurePulumiCli() {
           `Install the Pulumi CLI v${version} (https://www.pulumi.com/docs/install/) or Go >= ${MIN_GO.join(".")} with access to the Go module proxy.`,
       );
     }
-    const marker = path.join(root, LANGUAGE_HOST_MARKER);
-    if (!isExecutable(path.join(bin, `${LANGUAGE_HOST}${EXE}`))) {
-      log(`Trying to build ${LANGUAGE_HOST} (optional)…`);
-      const reason = await tryBuildLanguageHost(found.go, version, root).catch((e) => e.message);
-      if (reason) {
-        fs.writeFileSync(marker, `${new Date().toISOString()} ${reason}\n`);
-        const tried = [...reason.matchAll(/(?:^|; )@(\S+):/g)].map((m) => m[1]).join(", ");
-        const proxy = /server response: ([^;]*)/.exec(reason);
-        log(
-          `${LANGUAGE_HOST} is not available (tried ${tried}${proxy ? `: ${proxy[1].trim()}` : ""}; ` +
-            `details in ${marker}). Automation API inline programs work without it; ` +
-            `Pulumi.yaml projects with runtime nodejs need it.`,
-        );
-      } else {
-        fs.rmSync(marker, { force: true });
-        log(`Built ${LANGUAGE_HOST}.`);
-      }
-    }
   }
 
   if (cliVersion(exe) !== `v${version}`)
     throw new Error(`${exe} does not report v${version} after installation`);
   installDynamicProviderPlugin(bin);
-  log(`Pulumi CLI v${version} ready in ${bin} (${LANGUAGE_HOST}: ${languageHost()}).`);
+  await ensureLanguageHost(version, root);
+  log(`Pulumi CLI v${version} ready in ${bin} (with ${LANGUAGE_HOST}).`);
   return { root, bin, version };
 }
 

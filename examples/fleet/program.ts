@@ -7,7 +7,7 @@
 import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import { RenewedCertificate, type RenewedCertificateArgs } from "pulumi-renewed-certificate";
-import { InventoryEntry, readInventory, vendorOf } from "./inventory";
+import { InventoryEntry, readInventory, vendorOf } from "./readInventory";
 
 /** The challenge phrases of one Symantec entry (secret config `symantecChallenges`). */
 interface SymantecChallenges {
