@@ -41,7 +41,7 @@ for (const name of ["AutoDNS JSON", "AutoDNS XML"]) {
     before(async function () {
       const { dir, lib } = packagedInstall();
       sandbox = await startSandbox({ jobCompletion: {} });
-      // Due on adoption: 20 days left, inside the default 30-day threshold.
+      // Due from the start: 20 days left, inside the default 30-day threshold.
       id = await vendorCase.seed(
         sandbox,
         new Date(sandbox.admin.clock.now().getTime() + 20 * DAY).toISOString(),
@@ -63,7 +63,10 @@ for (const name of ["AutoDNS JSON", "AutoDNS XML"]) {
       await sandbox?.close();
     });
 
-    it("renews on adoption and keeps the accepted job id while it runs", async function () {
+    it("adopts without renewing, renews on the next up and keeps the accepted job id while it runs", async function () {
+      await up();
+      expect((await outputs()).renewalStatus, "the first up only adopts").to.equal("none");
+      expect(sandbox.admin.renewalCount("autodns", id)).to.equal(0);
       await up();
       const out = await outputs();
       expect(out.renewalStatus).to.equal("pending");

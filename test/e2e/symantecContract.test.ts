@@ -87,6 +87,8 @@ describe("Symantec VICE2 as published, through the engine", function () {
     const renewRequests = () =>
       sandbox.admin.requests({ vendor: "symantec", route: "symantec.renew" }).length;
 
+    await stack.up(); // adopts: the first up never renews
+    expect(renewRequests(), "the first up only adopts").to.equal(0);
     await stack.up();
     const held = await outputs(stack);
     expect(held.renewalStatus).to.equal("pending");
@@ -120,6 +122,8 @@ describe("Symantec VICE2 as published, through the engine", function () {
 
   it("records a PKCS#7 certificate (serverType Microsoft) as the leaf's expiry, the leaf PEM and a PEM chain", async () => {
     const { stack, id } = await stackFor("pkcs7-microsoft", "Microsoft");
+    await stack.up(); // adopts: the first up never renews
+    expect(sandbox.admin.renewalCount("symantec", id), "the first up only adopts").to.equal(0);
     await stack.up();
     const out = await outputs(stack);
     expect(out.renewalStatus).to.equal("succeeded");

@@ -80,15 +80,18 @@ describe("ResellerClub contract as published", function () {
   describe('api "auto" (the default)', () => {
     it("renews a digitalcertificate order through digitalcertificate/renew, found by its own details", async () => {
       const id = await seed("digitalcertificate", 20);
-      const { outs } = await provider.create(inputs(id, { attributes: { org_name: "Example Org" } }));
-      expect(outs.renewalStatus).to.equal("pending");
+      const props = inputs(id, { attributes: { org_name: "Example Org" } });
+      const adopted = await provider.create(props); // adoption never renews
+      const { outs } = await provider.update(adopted.id, adopted.outs, props);
+      expect(outs!.renewalStatus).to.equal("pending");
       expect(renewPaths(id)).to.deep.equal(["/resellerclub/api/digitalcertificate/renew.json"]);
     });
 
     it("renews an sslcert order through sslcert/renew", async () => {
       const id = await seed("sslcert", 20);
-      const { outs } = await provider.create(inputs(id));
-      expect(outs.renewalStatus).to.equal("pending");
+      const adopted = await provider.create(inputs(id)); // adoption never renews
+      const { outs } = await provider.update(adopted.id, adopted.outs, inputs(id));
+      expect(outs!.renewalStatus).to.equal("pending");
       expect(renewPaths(id)).to.deep.equal(["/resellerclub/api/sslcert/renew.json"]);
     });
 
@@ -106,7 +109,11 @@ describe("ResellerClub contract as published", function () {
       sandbox.admin.setResellerClubArchivesFinished(true);
       const id = await seed("sslcert", 20);
       const props = { ...inputs(id), notAfter: inDays(20) };
-      const created = await provider.create(props);
+      const adopted = await provider.create(props); // adoption never renews
+      const created = {
+        id: adopted.id,
+        outs: (await provider.update(adopted.id, adopted.outs, props)).outs!,
+      };
       expect(created.outs.renewalStatus).to.equal("pending");
       expect(sandbox.admin.renewalCount("resellerclub", id)).to.equal(1);
       for (const job of sandbox.admin.jobs({ vendor: "resellerclub", certificateId: id })) {
