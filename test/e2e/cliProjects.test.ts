@@ -112,6 +112,16 @@ describe("pulumi in a project directory (the CLI and its Node language host)", f
       env.RENEWED_CERTIFICATE_NOW = sandbox.admin.clock.advance(by).toISOString();
     }
 
+    /** The vendor finishes the last job, `pulumi refresh` records it, and a preview expects no change. */
+    async function jobFinishedRefreshedAndClean() {
+      const { jobId } = (await stackOutputs(project, env)) as { jobId: string };
+      await sandbox.admin.completeJob(jobId);
+      advance({ minutes: 1 });
+      await pulumiOk("refresh");
+      const clean = await pulumi("preview --expect-no-changes");
+      expect(clean.code, clean.output).to.equal(0);
+    }
+
     before(async function () {
       // Jobs finish only when this test says so.
       sandbox = await startSandbox({ jobCompletion: {} });
@@ -180,12 +190,7 @@ describe("pulumi in a project directory (the CLI and its Node language host)", f
     });
 
     it("records the finished job on `pulumi refresh`; `preview --expect-no-changes` exits 0", async function () {
-      const { jobId } = (await stackOutputs(project, env)) as { jobId: string };
-      await sandbox.admin.completeJob(jobId);
-      advance({ minutes: 1 });
-      await pulumiOk("refresh");
-      const clean = await pulumi("preview --expect-no-changes");
-      expect(clean.code, clean.output).to.equal(0);
+      await jobFinishedRefreshedAndClean();
     });
 
     it("shows the due renewal and its reason in `preview --diff`; `--expect-no-changes` fails while it is due", async function () {
@@ -201,12 +206,7 @@ describe("pulumi in a project directory (the CLI and its Node language host)", f
     it("renews once on `pulumi up`, then previews clean after the job is recorded, and destroys without a vendor call", async function () {
       await pulumiOk("up");
       expect(sandbox.admin.renewalCount("autodns", "100")).to.equal(2);
-      const { jobId } = (await stackOutputs(project, env)) as { jobId: string };
-      await sandbox.admin.completeJob(jobId);
-      advance({ minutes: 1 });
-      await pulumiOk("refresh");
-      const clean = await pulumi("preview --expect-no-changes");
-      expect(clean.code, clean.output).to.equal(0);
+      await jobFinishedRefreshedAndClean();
       const requests = sandbox.admin.requests().length;
       await pulumiOk("destroy");
       expect(sandbox.admin.requests().length, "destroy calls no vendor").to.equal(requests);

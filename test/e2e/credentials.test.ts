@@ -1,22 +1,16 @@
 // Credentials that never enter the resource's inputs: from stack config handed to the provider's
 // `configure` (namespace `pulumi-nodejs:`), or from the provider process's environment.
 import { expect } from "chai";
-import { startSandbox, Sandbox } from "../../sandbox";
+import type { Sandbox } from "../../sandbox";
 import { newStack, TestStack } from "../support/engine";
+import { sandboxAndStacksPerSuite } from "../support/engineSuite";
 import { packagedInstall } from "../support/packagedInstall";
 
 describe("credentials outside the inputs, through the engine", function () {
   this.timeout(10 * 60_000);
   let sandbox: Sandbox;
   const stacks: TestStack[] = [];
-
-  before(async () => {
-    sandbox = await startSandbox({ jobCompletion: {} });
-  });
-  after(async () => {
-    for (const t of stacks) await t.cleanup();
-    await sandbox.close();
-  });
+  sandboxAndStacksPerSuite(stacks, (started) => (sandbox = started));
 
   async function stackWithoutPassword(name: string, envVars: Record<string, string> = {}) {
     const { dir, lib } = packagedInstall();

@@ -5,10 +5,11 @@ import { expect } from "chai";
 import { X509Certificate } from "node:crypto";
 import type { Stack } from "@pulumi/pulumi/automation";
 import * as pulumi from "@pulumi/pulumi";
-import { startSandbox, Sandbox } from "../../sandbox";
+import type { Sandbox } from "../../sandbox";
 import type { RenewedCertificateArgs } from "../../provider/args";
 import { makeCsr } from "../support/pki";
 import { newStack, TestStack } from "../support/engine";
+import { sandboxAndStacksPerSuite } from "../support/engineSuite";
 import { packagedInstall } from "../support/packagedInstall";
 
 const TYPE = "pulumi-nodejs:dynamic/renewed-certificate:RenewedCertificate";
@@ -19,14 +20,7 @@ describe("Symantec VICE2 as published, through the engine", function () {
   this.timeout(15 * 60_000);
   let sandbox: Sandbox;
   const stacks: TestStack[] = [];
-
-  before(async () => {
-    sandbox = await startSandbox({ jobCompletion: {} });
-  });
-  after(async () => {
-    for (const t of stacks) await t.cleanup();
-    await sandbox?.close();
-  });
+  sandboxAndStacksPerSuite(stacks, (started) => (sandbox = started));
 
   /** A stack over one seeded transaction that is due (20 days left), with the given serverType. */
   async function stackFor(name: string, serverType: string): Promise<{ stack: Stack; id: string }> {

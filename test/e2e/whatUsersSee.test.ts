@@ -10,8 +10,9 @@ import { expect } from "chai";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import type { EngineEvent, Stack } from "@pulumi/pulumi/automation";
-import { startSandbox, Sandbox } from "../../sandbox";
+import type { Sandbox } from "../../sandbox";
 import { newStack, TestStack } from "../support/engine";
+import { sandboxAndStacksPerSuite } from "../support/engineSuite";
 import { packagedInstall } from "../support/packagedInstall";
 
 const TYPE = "pulumi-nodejs:dynamic/renewed-certificate:RenewedCertificate";
@@ -36,14 +37,7 @@ describe("what users see and what state keeps, through the engine (installed pac
   this.timeout(10 * 60_000);
   let sandbox: Sandbox;
   const stacks: TestStack[] = [];
-
-  before(async () => {
-    sandbox = await startSandbox({ jobCompletion: {} });
-  });
-  after(async () => {
-    for (const t of stacks) await t.cleanup();
-    await sandbox?.close();
-  });
+  sandboxAndStacksPerSuite(stacks, (started) => (sandbox = started));
 
   /** A stack whose program declares one resource from `args()` exactly as given (no typing). */
   async function stackOf(name: string, args: () => Record<string, unknown>): Promise<Stack> {
