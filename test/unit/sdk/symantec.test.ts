@@ -10,6 +10,7 @@ import {
   symantecTlsError,
 } from "../../../sdk/symantec";
 import { FixtureServer, Reply, startFixtureServer } from "../../support/fixtureServer";
+import { SEED_RENEWAL } from "../../support/symantecRequests";
 import { expectRequest, expectVendorError, loadFixture, rejectionOf } from "../../support/fixtures";
 import { itFailsAsEachErrorFixture } from "../../support/errorFixtures";
 
@@ -17,20 +18,6 @@ const CLIENT_KEY =
   "-----BEGIN PRIVATE KEY-----\nTUlJRXZRSUJBREFOQmdrcWhraUc5dzBCQVFFRkFBU0NCS2N3Z2dTakFnRUFBb0lCQVFD\n-----END PRIVATE KEY-----\n";
 const CLIENT_CERT =
   "-----BEGIN CERTIFICATE-----\nMIIDdzCCAl+gAwIBAgIEAgAAuTANBgkqhkiG\n-----END CERTIFICATE-----\n";
-
-/** The seed's values (John Doe, Netscape, the seed's original transaction id) plus required fields. */
-const SEED_RENEWAL: SymantecRenewRequest = {
-  firstName: "John",
-  lastName: "Doe",
-  email: "johndoe@aaa.com",
-  csr: "MIIBszCCARwCAQAwczELMAkGA1UEBhMCREUx",
-  certProductType: "Server",
-  serverType: "Netscape",
-  validityPeriod: "1Y",
-  originalTransactionId: "6b671d141321a8d743ab5616051d4ec",
-  originalChallenge: "old-challenge-phrase",
-  challenge: "new-challenge-phrase",
-};
 
 const ALL_FIELDS: SymantecRenewRequest = {
   firstName: "Jane",

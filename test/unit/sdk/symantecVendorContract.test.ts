@@ -6,25 +6,12 @@ import { X509Certificate } from "node:crypto";
 import {
   SYMANTEC_CODE_TABLE,
   SymantecClient,
-  SymantecRenewRequest,
   isSymantecPendingCode,
   readVice2Certificate,
 } from "../../../sdk/symantec";
 import { FixtureServer, Reply, startFixtureServer } from "../../support/fixtureServer";
 import { expectRequest, loadFixture } from "../../support/fixtures";
-
-const RENEWAL: SymantecRenewRequest = {
-  firstName: "John",
-  lastName: "Doe",
-  email: "johndoe@aaa.com",
-  csr: "MIIBszCCARwCAQAwczELMAkGA1UEBhMCREUx",
-  certProductType: "Server",
-  serverType: "Netscape",
-  validityPeriod: "1Y",
-  originalTransactionId: "6b671d141321a8d743ab5616051d4ec",
-  originalChallenge: "old-challenge-phrase",
-  challenge: "new-challenge-phrase",
-};
+import { SEED_RENEWAL } from "../../support/symantecRequests";
 
 describe("Symantec/DigiCert VICE2 contract as published", () => {
   let server: FixtureServer | undefined;
@@ -47,7 +34,7 @@ describe("Symantec/DigiCert VICE2 contract as published", () => {
   it("a renew answered 0xa00e 'Pending. (Insufficient number of tokens.)' is a held renewal with its Transaction_ID, not a refusal", async () => {
     const fx = loadFixture("symantec", "renew-pending-0xa00e");
     const client = await clientFor(fx.reply);
-    const result = await client.renew(RENEWAL);
+    const result = await client.renew(SEED_RENEWAL);
     expectRequest(server!.requests[0], fx);
     expect(result).to.deep.equal({
       statusCode: "0xa00e",
