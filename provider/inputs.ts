@@ -201,20 +201,43 @@ export const INPUT_KEYS = [
   "autodns",
   "symantec",
   "resellerclub",
-] as const;
+] as const satisfies readonly (keyof CertificateInputs)[];
 
-/** Just the inputs of a props bag. */
-export function inputsOf(props: Record<string, unknown>): CertificateInputs {
-  const out: Record<string, unknown> = {};
-  for (const k of INPUT_KEYS) if (props[k] !== undefined) out[k] = props[k];
-  return out as unknown as CertificateInputs;
+/**
+ * The dynamic-provider host's own key in the property bags it hands over and stores: the
+ * serialized provider. It travels with inputs and outputs alike.
+ */
+export interface HostProps {
+  /** The serialized provider (see ./serializedProvider.ts). */
+  readonly __provider?: string;
+}
+
+/** What the host hands to `check`, `create`, and as the new inputs of `diff` and `update`. */
+export type ProviderInputs = CertificateInputs & HostProps;
+/** What the host stores as outputs and hands back to `diff`, `update` and `read`. */
+export type ProviderOutputs = CertificateState & HostProps;
+
+/** `keys` of `from`; unset ones are left out, or with `keepUnset` present as undefined. */
+export function pick<T extends object, K extends keyof T>(
+  from: T,
+  keys: readonly K[],
+  keepUnset = false,
+): Pick<T, K> {
+  const out: Partial<Pick<T, K>> = {};
+  for (const k of keys) if (keepUnset || from[k] !== undefined) out[k] = from[k];
+  return out as Pick<T, K>;
+}
+
+/** Just the inputs of a props bag (inputs or outputs, with or without the host's own keys). */
+export function inputsOf(props: CertificateInputs): CertificateInputs {
+  return pick(props, INPUT_KEYS);
 }
 
 /** JSON with object keys sorted at every level, for order-insensitive comparison. */
 export function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
-  if (value && typeof value === "object") {
-    const entries = Object.entries(value as Record<string, unknown>)
+  if (value !== null && typeof value === "object") {
+    const entries = Object.entries(value)
       .filter(([, v]) => v !== undefined)
       .sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0));
     return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(",")}}`;
@@ -224,11 +247,6 @@ export function canonicalJson(value: unknown): string {
 
 /** The inputs that are not the renewal's own knobs (trigger, lifetime) nor the echoed expiry. */
 export function otherInputsKey(inputs: CertificateInputs): string {
-  const {
-    notAfter: _n,
-    renewalTrigger: _t,
-    lifetimeMonths: _l,
-    ...rest
-  } = inputsOf(inputs as unknown as Record<string, unknown>);
+  const { notAfter: _n, renewalTrigger: _t, lifetimeMonths: _l, ...rest } = inputsOf(inputs);
   return canonicalJson(rest);
 }

@@ -3,11 +3,20 @@
  * reaches them only through a `require` by package path, so none of this code or anything it
  * captures lands in state; `RenewedCertificateProvider` calls them directly.
  */
-import { canFindPendingRenewals, createBackend } from "./backends";
-import { Failure } from "./checkFailure";
+import type * as pulumi from "@pulumi/pulumi";
+import { NO_VENDOR_BLOCK, canFindPendingRenewals, createBackend } from "./backends";
 import { providerNow } from "./clock";
 import { ambientCredential, setConfiguredCredentials, withSecretCredentials } from "./credentials";
-import { CertificateInputs, CertificateState, vendorOf } from "./inputs";
+import {
+  CertificateInputs,
+  CertificateState,
+  INPUT_KEYS,
+  ProviderInputs,
+  ProviderOutputs,
+  inputsOf,
+  pick,
+  vendorOf,
+} from "./inputs";
 import { RenewalDecision, shouldRenew } from "./renewalPolicy";
 import { RenewalStep, lookupOrFail, pollOnce, recoverFromJournal, renewOnce } from "./renewal";
 import {
@@ -15,8 +24,6 @@ import {
   carriedState,
   finalized,
   inputsDiffer,
-  INPUT_KEYS,
-  inputsOf,
   normalizedNotAfter,
   resourceId,
   stateOf,
@@ -26,16 +33,13 @@ import { settleEarlier, withVendorExpiry } from "./settlement";
 import { containsUnknown, isUnknown } from "./unknowns";
 import { validateInputs } from "./validation";
 
-type Props = Record<string, unknown>;
-const PROVIDER_KEY = "__provider";
-
 /** Prints one line for the user; a dynamic provider's stdout reaches the CLI as an info message. */
 function say(line: string): void {
   process.stdout.write(`${line}\n`);
 }
 
-function stepFor(id: string, inputs: CertificateInputs, props: Props, now: Date): RenewalStep {
-  return { id, inputs, backend: createBackend(inputs), now, providerRef: props[PROVIDER_KEY] };
+function stepFor(id: string, inputs: CertificateInputs, props: ProviderInputs, now: Date): RenewalStep {
+  return { id, inputs, backend: createBackend(inputs), now, providerRef: props.__provider };
 }
 
 /** `configure`: remembers credentials given as stack config. */
@@ -47,13 +51,12 @@ export async function configure(get: (key: string) => string | undefined): Promi
  * `check`: validates without the network (what passed in the old inputs and is unchanged is not
  * re-parsed), and returns the inputs with every credential marked secret.
  */
-export async function check(olds: Props, news: Props): Promise<{ inputs: Props; failures: Failure[] }> {
+export async function check(
+  olds: ProviderInputs,
+  news: ProviderInputs,
+): Promise<Required<pulumi.dynamic.CheckResult<ProviderInputs>>> {
   // All of `news`, not just the known inputs: a field it does not know is refused by name.
-  const failures = validateInputs(
-    news as unknown as CertificateInputs,
-    (name) => ambientCredential(name) !== undefined,
-    inputsOf(olds),
-  );
+  const failures = validateInputs(news, (name) => ambientCredential(name) !== undefined, inputsOf(olds));
   // Credentials are returned marked secret, so that state never holds them in plain text even when
   // the program gave a plain string (or drove this provider without the RenewedCertificate class).
   return { inputs: withSecretCredentials(news), failures };
@@ -77,7 +80,11 @@ function replacementKeys(olds: CertificateState, news: CertificateInputs): strin
 }
 
 /** `diff`: decides from state and the clock; calls the vendor only to poll a pending renewal. */
-export async function diff(id: string, oldProps: Props, newProps: Props) {
+export async function diff(
+  id: string,
+  oldProps: ProviderOutputs,
+  newProps: ProviderInputs,
+): Promise<pulumi.dynamic.DiffResult> {
   const olds = stateOf(oldProps);
   const news = inputsOf(newProps);
   const replaces = replacementKeys(olds, news);
@@ -127,7 +134,9 @@ export async function diff(id: string, oldProps: Props, newProps: Props) {
  * the certificate is already due, the state says so and the next preview plans the renewal as an
  * update (with its reason), which the next `up` submits.
  */
-export async function create(props: Props) {
+export async function create(
+  props: ProviderInputs,
+): Promise<Required<pulumi.dynamic.CreateResult<ProviderOutputs>>> {
   const inputs = inputsOf(props);
   const id = resourceId(inputs);
   const now = providerNow();
@@ -162,13 +171,16 @@ function sayIfOther(id: string, reason: string, planned: string): void {
 }
 
 /** The inputs a state was made with, every key present (unset ones as undefined). */
-function previousInputs(oldProps: Props): CertificateInputs {
-  const olds = inputsOf(oldProps) as unknown as Props;
-  return Object.fromEntries(INPUT_KEYS.map((k) => [k, olds[k]])) as unknown as CertificateInputs;
+function previousInputs(oldProps: CertificateInputs): CertificateInputs {
+  return pick(oldProps, INPUT_KEYS, true);
 }
 
 /** `update`: re-decides with the clock, renews at most once, follows pending renewals. */
-export async function update(id: string, oldProps: Props, newProps: Props) {
+export async function update(
+  id: string,
+  oldProps: ProviderOutputs,
+  newProps: ProviderInputs,
+): Promise<Required<pulumi.dynamic.UpdateResult<ProviderOutputs>>> {
   const news = inputsOf(newProps);
   const now = providerNow();
   const step = stepFor(id, news, newProps, now);
@@ -204,7 +216,13 @@ export async function update(id: string, oldProps: Props, newProps: Props) {
 }
 
 /** `read` (refresh): re-reads expiry and renewal state into the outputs; the inputs stay the program's. */
-export async function read(id: string, props: Props) {
+export async function read(
+  id: string,
+  given?: ProviderOutputs,
+): Promise<pulumi.dynamic.ReadResult<ProviderOutputs>> {
+  // Without state (an import) there is no vendor block to read through.
+  if (given === undefined) throw new Error(NO_VENDOR_BLOCK);
+  const props = given;
   const inputs = inputsOf(props);
   const now = providerNow();
   const step = stepFor(id, inputs, props, now);

@@ -7,7 +7,7 @@ import { ConnectionError, DecodeError, ServerError, VENDOR_LABELS } from "../sdk
 import { realSleep, Sleep } from "../sdk/common/rateLimiter";
 import { canFindPendingRenewals } from "./backends";
 import { RenewalProgress, VendorBackend } from "./backends/backend";
-import { CertificateInputs, CertificateState, vendorOf } from "./inputs";
+import { CertificateInputs, CertificateState, ProviderOutputs, vendorOf } from "./inputs";
 import { clearJournal, journalReflected, readJournal, writeJournal } from "./journal";
 import { finalized, toOutputs, withProgress } from "./state";
 
@@ -19,7 +19,7 @@ export class PartialFailure extends Error {
   constructor(
     message: string,
     readonly id: string,
-    readonly properties: Record<string, unknown>,
+    readonly properties: ProviderOutputs,
     readonly reasons: string[] = [message],
   ) {
     super(message);
@@ -46,14 +46,15 @@ export interface RenewalStep {
   backend: VendorBackend;
   now: Date;
   /** The engine's `__provider` value, carried into partial-failure state so later reads work. */
-  providerRef: unknown;
+  providerRef: string | undefined;
   sleep?: Sleep;
 }
 
 /** Fails with the given state attached (see {@link PartialFailure}). */
 export function failWithState(step: RenewalStep, state: CertificateState, message: string): never {
-  const properties = toOutputs(finalized(state, undefined, state.renewalReason));
-  if (step.providerRef !== undefined) properties.__provider = step.providerRef;
+  const outputs = toOutputs(finalized(state, undefined, state.renewalReason));
+  const properties: ProviderOutputs =
+    step.providerRef === undefined ? outputs : { ...outputs, __provider: step.providerRef };
   throw new PartialFailure(message, step.id, properties);
 }
 

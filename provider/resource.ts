@@ -1,7 +1,7 @@
 /** The `RenewedCertificate` resource: a thin wiring of args, outputs and the provider. */
 import * as pulumi from "@pulumi/pulumi";
 import type { RenewedCertificateArgs } from "./args";
-import { SECRET_INPUT_FIELDS } from "./credentials";
+import { withCredentialsMarked } from "./credentials";
 import { SECRET_OUTPUTS } from "./inputs";
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- an `export =` module (see there).
 import serializedProvider = require("./serializedProvider");
@@ -25,21 +25,12 @@ export const TYPE_NAME = "RenewedCertificate";
  * so the whole block is made secret then.
  */
 function withCredentialsSecret(args: RenewedCertificateArgs): RenewedCertificateArgs {
-  const out: Record<string, unknown> = { ...args };
-  for (const [block, fields] of Object.entries(SECRET_INPUT_FIELDS)) {
-    const held = (args as unknown as Record<string, unknown>)[block];
-    if (held === undefined || held === null) continue;
-    if (pulumi.Output.isInstance(held) || held instanceof Promise) {
-      out[block] = pulumi.secret(held);
-      continue;
-    }
-    const copy: Record<string, unknown> = { ...(held as Record<string, unknown>) };
-    for (const field of fields) {
-      if (copy[field] !== undefined && copy[field] !== null) copy[field] = pulumi.secret(copy[field]);
-    }
-    out[block] = copy;
-  }
-  return out as unknown as RenewedCertificateArgs;
+  return withCredentialsMarked(
+    args,
+    (v) => (v === undefined || v === null ? v : pulumi.secret(v)),
+    (block) =>
+      pulumi.Output.isInstance(block) || block instanceof Promise ? pulumi.secret(block) : undefined,
+  );
 }
 
 /**
