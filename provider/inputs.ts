@@ -110,21 +110,24 @@ export interface ResellerClubInput {
 export interface CertificateInputs {
   /** AutoDNS certificate id; Symantec original transaction id; ResellerClub order id. */
   certificateId: string | number;
-  /** Validity requested for each renewal, in months. */
+  /** Validity requested for each renewal, in months (12, 24, …). */
   lifetimeMonths: number;
   /** Renew when fewer days than this remain (default 30). */
   renewBeforeDays?: number;
-  /** Current expiry (ISO-8601), for vendors that cannot report it (Symantec). */
+  /**
+   * As an input: the current expiry (ISO-8601), for vendors that cannot report it (Symantec). As
+   * an output: the expiry of the certificate as last known (ISO-8601, UTC).
+   */
   notAfter?: string;
   /** Change it to force one in-place renewal now. */
   renewalTrigger?: string;
   /** How long create/update follow the vendor's job before returning it as pending (default 0). */
   waitTimeoutSeconds?: number;
-  /** The AutoDNS block (exactly one vendor block is set). */
+  /** InterNetX AutoDNS (JSON REST or XML gateway): connection, credentials, renewal details. */
   autodns?: AutodnsInput;
-  /** The Symantec/DigiCert block. */
+  /** Symantec/DigiCert VICE2: endpoint, TLS client credentials, renewal fields. */
   symantec?: SymantecInput;
-  /** The ResellerClub block. */
+  /** ResellerClub/LogicBoxes: endpoint, API, credentials, renewal options. */
   resellerclub?: ResellerClubInput;
 }
 
@@ -133,8 +136,6 @@ export type RenewalStatus = "none" | "pending" | "succeeded" | "failed";
 
 /** Outputs: the inputs echoed, plus what the provider learned. */
 export interface CertificateState extends CertificateInputs {
-  /** Expiry of the certificate as last known (ISO-8601, UTC). */
-  notAfter?: string;
   /** `notAfter − renewBeforeDays`: from then on a renewal is due. */
   renewAfter?: string;
   /** Whether a renewal was due as of the last provider call. */
@@ -145,7 +146,7 @@ export interface CertificateState extends CertificateInputs {
   jobId?: string;
   /** Symantec transaction id of the last renewal. */
   transactionId?: string;
-  /** State of the last renewal. */
+  /** State of the last renewal: "none" · "pending" · "succeeded" · "failed". */
   renewalStatus: RenewalStatus;
   /** The vendor's own word for that state (`RUNNING`, `SUCCESS`, `0x00`, `Success`, …). */
   vendorStatus?: string;
@@ -159,7 +160,7 @@ export interface CertificateState extends CertificateInputs {
   lastRenewedAt?: string;
   /** The last renewal's error; "" after a success. */
   lastError?: string;
-  /** Failed renewal attempts since the last success (drives the retry backoff). */
+  /** Failed renewal attempts since the last success (drives the retry backoff, 1 h doubling to 24 h). */
   failedAttempts: number;
   /** When the last renewal was submitted or attempted. */
   lastAttemptAt?: string;

@@ -13,8 +13,9 @@ import {
 import { RenewalDecision, renewAfterOf } from "./renewalPolicy";
 
 /**
- * Everything a program reads from a RenewedCertificate: the echoed inputs and the outputs, each a
- * declared field of the class. The constructor registers each as a placeholder (undefined unless
+ * Everything a program reads from a RenewedCertificate: the echoed inputs and the outputs. This
+ * list is the only one: their types and docs are CertificateState's, and the class's Output fields
+ * are derived from both (`RenewedCertificateOutputs` in ./resource.ts). The constructor registers each as a placeholder (undefined unless
  * the user set it) so every one is an Output even when unset; nothing else is registered, because
  * each registered property costs the Pulumi SDK four promises and an Output on every preview. The
  * provider's own bookkeeping (`lastAttemptAt`, `outcomeUnknown`, `renewedForNotAfter`,
@@ -40,7 +41,10 @@ export const PROGRAM_OUTPUTS = [
   "lastRenewedAt",
   "lastError",
   "failedAttempts",
-] as const;
+] as const satisfies readonly (keyof CertificateState)[];
+
+/** The name of an output a program reads. */
+export type ProgramOutput = (typeof PROGRAM_OUTPUTS)[number];
 
 /** The resource id: vendor and the vendor's certificate id. */
 export function resourceId(inputs: CertificateInputs): string {
@@ -145,7 +149,7 @@ export const OUTPUT_DEFAULTS = {
   lastError: "",
   renewalCount: 0,
   failedAttempts: 0,
-} as const satisfies Partial<Record<(typeof PROGRAM_OUTPUTS)[number], string | number>>;
+} as const satisfies Partial<Record<ProgramOutput, string | number>>;
 
 /** The string outputs whose `""` means "none" (read back as unset, so `a ?? b` keeps working). */
 const EMPTY_MEANS_UNSET: readonly (keyof CertificateState)[] = [
