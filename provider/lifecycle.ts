@@ -18,7 +18,10 @@ import {
   vendorOf,
 } from "./inputs";
 import { RenewalDecision, shouldRenew } from "./renewalPolicy";
-import { RenewalStep, lookupOrFail, pollOnce, recoverFromJournal, renewOnce } from "./renewal";
+import { pollOnce } from "./follow";
+import { lookupOrFail } from "./partialFailure";
+import type { RenewalStep } from "./renewalStep";
+import { renewOnce } from "./submit";
 import {
   adoptedState,
   carriedState,
@@ -29,7 +32,7 @@ import {
   stateOf,
   toOutputs,
 } from "./state";
-import { settleEarlier, withVendorExpiry } from "./settlement";
+import { settleEarlier, settleForRead, withVendorExpiry } from "./settlement";
 import { containsUnknown, isUnknown } from "./unknowns";
 import { validateInputs } from "./validation";
 
@@ -226,12 +229,7 @@ export async function read(
   const inputs = inputsOf(props);
   const now = providerNow();
   const step = stepFor(id, inputs, props, now);
-  let state = stateOf(props);
-  // A renewal an interrupted run had accepted is recorded; an unanswered one is left to update.
-  const recovered = recoverFromJournal(step, state);
-  if (!recovered.interrupted) state = recovered.state;
-  if (state.renewalStatus === "pending") state = await pollOnce(step, state);
-  state = await withVendorExpiry(step, state);
+  const state = await settleForRead(step, stateOf(props));
   const decision = shouldRenew(state, inputs, now);
   const outs = toOutputs(finalized(state, decision, decision.renew ? decision.reason : state.renewalReason));
   // No `inputs`: the engine then keeps the program's own inputs, so a refresh adds none it never set
