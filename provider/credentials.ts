@@ -3,18 +3,17 @@
  * provider process, else from stack config handed to `configure` — so users can keep them out of
  * state entirely. Nothing here is captured by the serialized provider: it is read at call time.
  */
+import { allCredentials, fieldOf, type VendorApi, type VendorBlock } from "./backends/vendorApis";
+import type { VendorKind } from "./inputs";
 import { isUnknown } from "./unknowns";
 
-/** Config keys (namespace `pulumi-nodejs:` — the dynamic provider's package — or `renewed-certificate:`). */
-export const CONFIG_KEYS: Record<string, string> = {
-  AUTODNS_USER: "autodnsUser",
-  AUTODNS_PASSWORD: "autodnsPassword",
-  AUTODNS_CONTEXT: "autodnsContext",
-  RESELLERCLUB_AUTH_USERID: "resellerclubAuthUserId",
-  RESELLERCLUB_API_KEY: "resellerclubApiKey",
-  SYMANTEC_CLIENT_CERT: "symantecClientCertificate",
-  SYMANTEC_CLIENT_KEY: "symantecClientKey",
-};
+/**
+ * Config keys by environment-variable name (namespace `pulumi-nodejs:` — the dynamic provider's
+ * package — or `renewed-certificate:`), from the vendor APIs' records (./backends/vendorApis.ts).
+ */
+export const CONFIG_KEYS: Readonly<Record<string, string>> = Object.fromEntries(
+  allCredentials().map(({ env, config }) => [env, config]),
+);
 
 /**
  * Credential inputs by vendor block: kept secret in state whether or not the program wrapped them
@@ -112,4 +111,20 @@ export function requireCredential(
   if (v === undefined)
     throw new Error(`${property} is missing: set it (as a secret) or the ${envName} environment variable`);
   return v;
+}
+
+/** A credential of a vendor API at call time: the block's field, else the environment or config. */
+export function requiredCredential<K extends VendorKind>(
+  api: VendorApi<K>,
+  block: VendorBlock<K>,
+  field: keyof VendorBlock<K> & string,
+): string {
+  const source = api.credentials.find((c) => c.field === field);
+  if (!source) throw new Error(`${api.kind}.${field} is not a credential`);
+  const given = fieldOf(block, field);
+  return requireCredential(
+    typeof given === "string" || typeof given === "number" ? given : undefined,
+    source.env,
+    `${api.kind}.${field}`,
+  );
 }

@@ -5,7 +5,8 @@
 import { parseAnyDate } from "../sdk/common/dates";
 import type * as pulumi from "@pulumi/pulumi";
 import { Failures } from "./checkFailure";
-import { CertificateInputs, VENDOR_KINDS, VendorKind } from "./inputs";
+import { apiOf } from "./backends/vendorApis";
+import { CertificateInputs, VENDOR_KINDS } from "./inputs";
 import { isUnknown } from "./unknowns";
 import { refuseUnknownFields } from "./knownFields";
 import {
@@ -15,25 +16,11 @@ import {
   validateSymantec,
 } from "./vendorValidation";
 
-/** Lifetimes each vendor sells, in months. */
-export const ALLOWED_LIFETIMES: Record<string, readonly number[]> = {
-  autodns: [12, 24, 36],
-  symantec: [12, 24, 36],
-  "resellerclub.digitalcertificate": [12, 24, 36],
-  "resellerclub.sslcert": [12, 24, 36, 48, 60],
-  // "auto" (the default) may turn out to be either API: what both sell.
-  "resellerclub.auto": [12, 24, 36],
-};
-
 /** Longest `waitTimeoutSeconds`: a pipeline step should not hang for hours. */
 export const MAX_WAIT_TIMEOUT_SECONDS = 3600;
 
 function isInt(v: unknown): v is number {
   return typeof v === "number" && Number.isInteger(v);
-}
-
-function lifetimeKey(inputs: CertificateInputs, vendor: VendorKind): string {
-  return vendor === "resellerclub" ? `resellerclub.${inputs.resellerclub?.api ?? "auto"}` : vendor;
 }
 
 /**
@@ -66,21 +53,22 @@ export function validateInputs(
         : "set exactly one vendor block: autodns, symantec or resellerclub",
     );
   }
-  const vendor = vendors[0];
+  const api = apiOf(inputs);
   const lifetime = inputs.lifetimeMonths;
   if (!isUnknown(lifetime)) {
-    const allowed = vendor ? ALLOWED_LIFETIMES[lifetimeKey(inputs, vendor)] : undefined;
+    const sold = api?.lifetimes();
     const given = numericStringProblem("lifetimeMonths", lifetime);
     if (given) f.add("lifetimeMonths", given);
     else if (!isInt(lifetime) || lifetime < 1) {
       f.add("lifetimeMonths", "lifetimeMonths must be a whole number of months, e.g. 12");
-    } else if (allowed && !allowed.includes(lifetime)) {
+    } else if (sold && sold.months.length > 0 && !sold.months.includes(lifetime)) {
+      const { offer, months } = sold;
       f.add(
         "lifetimeMonths",
-        lifetimeKey(inputs, vendor!) === "resellerclub.auto"
-          ? `lifetimeMonths ${lifetime} is not sold by both ResellerClub APIs; use one of ${allowed.join(", ")}, ` +
+        offer === "resellerclub.auto"
+          ? `lifetimeMonths ${lifetime} is not sold by both ResellerClub APIs; use one of ${months.join(", ")}, ` +
               `or set resellerclub.api to "sslcert" (which also sells 48 and 60)`
-          : `lifetimeMonths ${lifetime} is not sold by ${lifetimeKey(inputs, vendor!)}; use one of ${allowed.join(", ")}`,
+          : `lifetimeMonths ${lifetime} is not sold by ${offer}; use one of ${months.join(", ")}`,
       );
     }
   }
@@ -95,10 +83,11 @@ export function validateInputs(
         "renewBeforeDays",
         `renewBeforeDays ${before} must be shorter than the lifetime (${lifetime} months); lower it`,
       );
-    } else if (vendor === "autodns" && before > 90) {
+    } else if (api?.renewsFromDaysBefore !== undefined && before > api.renewsFromDaysBefore) {
+      const most = api.renewsFromDaysBefore;
       f.add(
         "renewBeforeDays",
-        `AutoDNS renews only from 90 days before expiry; set renewBeforeDays to 90 or less (was ${before})`,
+        `${api.label} renews only from ${most} days before expiry; set renewBeforeDays to ${most} or less (was ${before})`,
       );
     }
   }
@@ -133,9 +122,11 @@ export function validateInputs(
     f.add("renewalTrigger", "renewalTrigger must be a string; change it to force one renewal");
   }
   if (vendors.length === 1) {
-    if (vendor === "autodns") validateAutodns(inputs.autodns!, f, hasCredential);
-    if (vendor === "symantec") validateSymantec(inputs, f, hasCredential);
-    if (vendor === "resellerclub") validateResellerClub(inputs.resellerclub!, f, hasCredential);
+    const { autodns, symantec, resellerclub } = inputs;
+    if (autodns !== undefined && autodns !== null) validateAutodns(autodns, f, hasCredential);
+    if (symantec !== undefined && symantec !== null) validateSymantec(inputs, symantec, f, hasCredential);
+    if (resellerclub !== undefined && resellerclub !== null)
+      validateResellerClub(resellerclub, f, hasCredential);
   }
   return f.list;
 }

@@ -3,7 +3,8 @@ import { SYMANTEC_PRODUCT_TYPES, SYMANTEC_SIGNATURE_ALGORITHMS } from "../sdk/sy
 import { INVOICE_OPTIONS } from "../sdk/resellerclub/types";
 import { Failures } from "./checkFailure";
 import { CONFIG_KEYS } from "./credentials";
-import { AutodnsInput, CertificateInputs, ResellerClubInput } from "./inputs";
+import { VENDOR_APIS, fieldOf, type VendorApi, type VendorBlock } from "./backends/vendorApis";
+import { AutodnsInput, CertificateInputs, ResellerClubInput, SymantecInput, VendorKind } from "./inputs";
 import { readCertificate, readCsr } from "./pem";
 import { isUnknown } from "./unknowns";
 
@@ -70,6 +71,19 @@ function credential(
   }
 }
 
+/** Each credential of the API that the generic sentence covers (see `CredentialSource`). */
+function credentials<K extends VendorKind>(
+  f: Failures,
+  api: VendorApi<K>,
+  block: VendorBlock<K>,
+  hasCredential: (name: string) => boolean,
+): void {
+  for (const c of api.credentials) {
+    if (!c.checkedByVendor)
+      credential(f, `${api.kind}.${c.field}`, fieldOf(block, c.field), c.env, hasCredential);
+  }
+}
+
 function sans(f: Failures, property: string, value: unknown, max?: number): void {
   if (!known(value)) return;
   if (!Array.isArray(value) || value.some((s) => known(s) && (typeof s !== "string" || s.trim() === ""))) {
@@ -86,8 +100,7 @@ export function validateAutodns(
   hasCredential: (name: string) => boolean,
 ): void {
   oneOf(f, "autodns.protocol", a.protocol, ["json", "xml"]);
-  credential(f, "autodns.user", a.user, "AUTODNS_USER", hasCredential);
-  credential(f, "autodns.password", a.password, "AUTODNS_PASSWORD", hasCredential);
+  credentials(f, VENDOR_APIS.autodns, a, hasCredential);
   if (a.context === undefined || a.context === null || a.context === "") {
     if (!hasCredential("AUTODNS_CONTEXT")) {
       f.add(
@@ -134,12 +147,11 @@ function url(f: Failures, property: string, value: unknown, shorthands: string[]
 /** The `symantec` block (needs the top-level lifetime for the 3Y rule). */
 export function validateSymantec(
   inputs: CertificateInputs,
+  s: SymantecInput,
   f: Failures,
   hasCredential: (name: string) => boolean,
 ): void {
-  const s = inputs.symantec!;
-  credential(f, "symantec.clientCertificate", s.clientCertificate, "SYMANTEC_CLIENT_CERT", hasCredential);
-  credential(f, "symantec.clientKey", s.clientKey, "SYMANTEC_CLIENT_KEY", hasCredential);
+  credentials(f, VENDOR_APIS.symantec, s, hasCredential);
   for (const key of ["firstName", "lastName", "serverType"] as const) {
     const v = s[key];
     if (!known(v) && !isUnknown(v)) f.add(`symantec.${key}`, `symantec.${key} is required by the renew API`);
@@ -228,8 +240,7 @@ export function validateResellerClub(
   f: Failures,
   hasCredential: (name: string) => boolean,
 ): void {
-  credential(f, "resellerclub.authUserId", r.authUserId, "RESELLERCLUB_AUTH_USERID", hasCredential);
-  credential(f, "resellerclub.apiKey", r.apiKey, "RESELLERCLUB_API_KEY", hasCredential);
+  credentials(f, VENDOR_APIS.resellerclub, r, hasCredential);
   oneOf(f, "resellerclub.api", r.api, ["auto", "digitalcertificate", "sslcert"]);
   oneOf(f, "resellerclub.invoiceOption", r.invoiceOption, INVOICE_OPTIONS);
   const licences = numericStringProblem("resellerclub.additionalLicenses", r.additionalLicenses);

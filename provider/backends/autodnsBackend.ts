@@ -17,7 +17,8 @@ import {
   AutodnsJob,
   AutodnsRenewalDetails,
 } from "../../sdk/autodns/types";
-import { requireCredential } from "../credentials";
+import { requiredCredential } from "../credentials";
+import { VENDOR_APIS } from "./vendorApis";
 import { AutodnsInput } from "../inputs";
 import {
   CertificateSnapshot,
@@ -56,9 +57,9 @@ export class AutodnsBackend implements VendorBackend {
       demo: block.demo,
       requestsPerSecond: block.requestsPerSecond,
       credentials: {
-        user: requireCredential(block.user, "AUTODNS_USER", "autodns.user"),
-        password: requireCredential(block.password, "AUTODNS_PASSWORD", "autodns.password"),
-        context: requireCredential(block.context, "AUTODNS_CONTEXT", "autodns.context"),
+        user: requiredCredential(VENDOR_APIS.autodns, block, "user"),
+        password: requiredCredential(VENDOR_APIS.autodns, block, "password"),
+        context: requiredCredential(VENDOR_APIS.autodns, block, "context"),
       },
       ...overrides,
     };

@@ -1,7 +1,7 @@
-/** Picks the adapter for a resource's vendor block. */
-/* eslint-disable @typescript-eslint/no-require-imports -- each adapter is loaded when first used (see createBackend). */
-import { CertificateInputs, vendorOf } from "../inputs";
+/** Picks the adapter for a resource's vendor block (the facts of each are in ./vendorApis.ts). */
+import type { CertificateInputs } from "../inputs";
 import type { VendorBackend } from "./backend";
+import { apiOf } from "./vendorApis";
 
 export type { VendorBackend } from "./backend";
 
@@ -33,31 +33,12 @@ export const NO_VENDOR_BLOCK = "set exactly one vendor block: autodns, symantec 
 export function createBackend(inputs: CertificateInputs): VendorBackend {
   const timeoutMs = clientTimeoutMs();
   const overrides = timeoutMs === undefined ? {} : { timeoutMs };
-  switch (vendorOf(inputs)) {
-    case "autodns": {
-      const { AutodnsBackend } = require("./autodnsBackend") as typeof import("./autodnsBackend");
-      return new AutodnsBackend(inputs.autodns!, overrides);
-    }
-    case "symantec": {
-      const { SymantecBackend } = require("./symantecBackend") as typeof import("./symantecBackend");
-      return new SymantecBackend(inputs.symantec!, overrides);
-    }
-    case "resellerclub": {
-      const { ResellerClubBackend } =
-        require("./resellerclubBackend") as typeof import("./resellerclubBackend");
-      return new ResellerClubBackend(inputs.resellerclub!, overrides);
-    }
-    default:
-      throw new Error(NO_VENDOR_BLOCK);
-  }
+  const bound = apiOf(inputs);
+  if (!bound) throw new Error(NO_VENDOR_BLOCK);
+  return bound.backend(overrides);
 }
 
-/**
- * Whether the inputs' vendor API can list pending renewals (AutoDNS job list: JSON `POST
- * /job/_search`, XML task 400115; ResellerClub current actions). Pure: decides without credentials
- * or the network.
- */
+/** Whether the inputs' vendor API can list pending renewals. Pure: no credentials, no network. */
 export function canFindPendingRenewals(inputs: CertificateInputs): boolean {
-  const vendor = vendorOf(inputs);
-  return vendor === "resellerclub" || vendor === "autodns";
+  return apiOf(inputs)?.searchable ?? false;
 }

@@ -15,7 +15,8 @@ import {
   ResellerClubClientOptions,
   ResellerClubOrder,
 } from "../../sdk/resellerclub/types";
-import { requireCredential } from "../credentials";
+import { requiredCredential } from "../credentials";
+import { VENDOR_APIS } from "./vendorApis";
 import { ResellerClubInput } from "../inputs";
 import { CertificateSnapshot, RenewalContext, RenewalProgress, RenewalRef, VendorBackend } from "./backend";
 
@@ -52,8 +53,8 @@ export class ResellerClubBackend implements VendorBackend {
     if (this.configured !== "auto") this.api = this.configured;
     this.client = new ResellerClubClient({
       endpoint: block.endpoint,
-      authUserId: requireCredential(block.authUserId, "RESELLERCLUB_AUTH_USERID", "resellerclub.authUserId"),
-      apiKey: requireCredential(block.apiKey, "RESELLERCLUB_API_KEY", "resellerclub.apiKey"),
+      authUserId: requiredCredential(VENDOR_APIS.resellerclub, block, "authUserId"),
+      apiKey: requiredCredential(VENDOR_APIS.resellerclub, block, "apiKey"),
       ...overrides,
     });
   }

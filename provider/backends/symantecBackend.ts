@@ -5,7 +5,8 @@
  */
 import { SymantecClient } from "../../sdk/symantec/client";
 import { SymantecClientOptions, SymantecResult } from "../../sdk/symantec/types";
-import { requireCredential } from "../credentials";
+import { requiredCredential } from "../credentials";
+import { VENDOR_APIS } from "./vendorApis";
 import { SymantecInput } from "../inputs";
 import { certificateNotAfter } from "../pem";
 import { CertificateSnapshot, RenewalContext, RenewalProgress, RenewalRef, VendorBackend } from "./backend";
@@ -25,12 +26,8 @@ export class SymantecBackend implements VendorBackend {
   ) {
     this.client = new SymantecClient({
       endpoint: block.endpoint,
-      clientCertificate: requireCredential(
-        block.clientCertificate,
-        "SYMANTEC_CLIENT_CERT",
-        "symantec.clientCertificate",
-      ),
-      clientKey: requireCredential(block.clientKey, "SYMANTEC_CLIENT_KEY", "symantec.clientKey"),
+      clientCertificate: requiredCredential(VENDOR_APIS.symantec, block, "clientCertificate"),
+      clientKey: requiredCredential(VENDOR_APIS.symantec, block, "clientKey"),
       caCertificate: block.caCertificate,
       ...overrides,
     });
