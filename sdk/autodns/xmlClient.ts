@@ -6,7 +6,7 @@
  * protocols: JSON `16:12:33.000+0200`, XML `16:12:33`).
  */
 import { parseAutodnsXmlDate } from "../common/dates";
-import { decodeError } from "../common/decode";
+import { decodeError, unreadableAnswer } from "../common/decode";
 import { DecodeError } from "../common/errors";
 import { HttpResponse, HttpTransport, RepeatPolicy } from "../common/http";
 import {
@@ -297,16 +297,14 @@ export function readGatewayResponse(
   ctx: AutodnsErrorContext = {},
 ): { root: XmlNode; result: XmlNode } {
   // An HTML (or empty) page from a proxy or the web server: the HTTP status is all there is.
-  const statusOnly = response.status === 401 || response.status === 403 || response.status === 429;
+  const unreadable = unreadableAnswer("autodns", operation, response, "XML", "autodns.endpoint", () =>
+    autodnsError({ operation, httpStatus: response.status, rawBody: response.body }, ctx),
+  );
   let doc: XmlNode;
   try {
     doc = parseXml(response.body);
   } catch (e) {
-    if (statusOnly) {
-      throw autodnsError({ operation, httpStatus: response.status, rawBody: response.body }, ctx);
-    }
-    const reason = e instanceof XmlSyntaxError ? e.message : String(e);
-    throw decodeError("autodns", operation, response, "XML", reason, "autodns.endpoint");
+    throw unreadable(e instanceof XmlSyntaxError ? e.message : String(e));
   }
   const root = xmlPath(doc, "response");
   const result = xmlPath(root, "result");
@@ -318,17 +316,7 @@ export function readGatewayResponse(
     typeof result !== "object" ||
     Array.isArray(result)
   ) {
-    if (statusOnly) {
-      throw autodnsError({ operation, httpStatus: response.status, rawBody: response.body }, ctx);
-    }
-    throw decodeError(
-      "autodns",
-      operation,
-      response,
-      "XML",
-      "no response/result element",
-      "autodns.endpoint",
-    );
+    throw unreadable("no response/result element");
   }
   const statusType = (xmlText(result, "status", "type") ?? "").toLowerCase();
   const errorMsg = xmlList(result, "msg").find((m) => (xmlText(m, "type") ?? "").toLowerCase() === "error");

@@ -35,6 +35,24 @@ export function decodeError(
   );
 }
 
+/**
+ * The error for an answer that is not in the vendor's `format`: an HTML (or empty) 401, 403 or 429
+ * page from a proxy or the web server says all there is in its HTTP status, so `byStatus` makes
+ * that error; anything else is a {@link decodeError}.
+ */
+export function unreadableAnswer(
+  vendor: VendorName,
+  operation: string,
+  response: HttpResponse,
+  format: string,
+  endpointProperty: string,
+  byStatus: () => Error,
+): (reason: string) => Error {
+  const statusOnly = response.status === 401 || response.status === 403 || response.status === 429;
+  return (reason) =>
+    statusOnly ? byStatus() : decodeError(vendor, operation, response, format, reason, endpointProperty);
+}
+
 /** Parses JSON or returns the parse failure's message. */
 export function tryParseJson(text: string): { ok: true; value: unknown } | { ok: false; reason: string } {
   try {

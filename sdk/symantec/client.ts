@@ -3,7 +3,7 @@
  * by a TLS client certificate. Answers are XML `<Response>` or `<Error>` under varying namespaces.
  */
 import { Agent as HttpsAgent } from "node:https";
-import { decodeError } from "../common/decode";
+import { unreadableAnswer } from "../common/decode";
 import { ConnectionError, DecodeError } from "../common/errors";
 import { HttpResponse, HttpTransport, RepeatPolicy } from "../common/http";
 import { XmlNode, parseXml, partialXmlText, xmlIsCutOff, xmlPath, xmlText } from "../common/xml";
@@ -169,31 +169,19 @@ export function readSymantecResponse(
   operation: string,
   transactionId?: string,
 ): SymantecResult {
-  // An HTML (or empty) page from a proxy or the web server: the HTTP status is all there is.
-  const statusOnly = response.status === 401 || response.status === 403 || response.status === 429;
+  const unreadable = unreadableAnswer("symantec", operation, response, "XML", "symantec.endpoint", () =>
+    symantecError({ operation, httpStatus: response.status, rawBody: response.body }, transactionId),
+  );
   let doc: XmlNode;
   try {
     doc = parseXml(response.body);
   } catch (e) {
-    if (statusOnly) {
-      throw symantecError({ operation, httpStatus: response.status, rawBody: response.body }, transactionId);
-    }
-    throw decodeError("symantec", operation, response, "XML", (e as Error).message, "symantec.endpoint");
+    throw unreadable((e as Error).message);
   }
   const root = xmlPath(doc, "Response") ?? xmlPath(doc, "Error");
   const statusCode = xmlText(root, "StatusCode");
   if (!root || typeof root !== "object" || !statusCode) {
-    if (statusOnly) {
-      throw symantecError({ operation, httpStatus: response.status, rawBody: response.body }, transactionId);
-    }
-    throw decodeError(
-      "symantec",
-      operation,
-      response,
-      "XML",
-      "no Response/Error with a StatusCode",
-      "symantec.endpoint",
-    );
+    throw unreadable("no Response/Error with a StatusCode");
   }
   const message = xmlText(root, "Message") ?? "";
   const answeredId =
