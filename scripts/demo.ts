@@ -10,11 +10,7 @@ import * as path from "node:path";
 import { LocalWorkspace, PulumiCommand } from "@pulumi/pulumi/automation";
 import { demoProgram } from "../examples/demo/program";
 import { startSandbox } from "../sandbox";
-
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { ensurePulumiCli } = require("./ensure-pulumi-cli.js") as {
-  ensurePulumiCli: () => Promise<{ root: string; bin: string; version: string }>;
-};
+import { ensurePulumiCli } from "./ensure-pulumi-cli.js";
 
 const REPO_ROOT = path.resolve(__dirname, "..");
 const say = (text: string) => console.log(`\n▶ ${text}`);

@@ -9,24 +9,14 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { LocalWorkspace, PulumiCommand, PulumiFn, Stack } from "@pulumi/pulumi/automation";
-
-interface CliInstall {
-  root: string;
-  bin: string;
-  version: string;
-}
-
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { ensurePulumiCli } = require("../../scripts/ensure-pulumi-cli.js") as {
-  ensurePulumiCli: () => Promise<CliInstall>;
-};
+import { type PulumiCliInstall, ensurePulumiCli } from "../../scripts/ensure-pulumi-cli.js";
 
 const REPO_ROOT = path.resolve(__dirname, "..", "..");
 
-let cli: Promise<{ install: CliInstall; command: PulumiCommand }> | undefined;
+let cli: Promise<{ install: PulumiCliInstall; command: PulumiCommand }> | undefined;
 
 /** The pinned CLI install, installed or built on first use (memoised per process). */
-export async function pulumiCli(): Promise<{ install: CliInstall; command: PulumiCommand }> {
+export async function pulumiCli(): Promise<{ install: PulumiCliInstall; command: PulumiCommand }> {
   cli ??= (async () => {
     const install = await ensurePulumiCli();
     // `<root>/bin/pulumi`. PulumiCommand.get's own `version` option only checks a minimum (and wants
