@@ -1,6 +1,7 @@
 /**
  * The plain (resolved) inputs and the state of a RenewedCertificate, as the provider sees them.
- * Names are the public contract (../docs/DESIGN.md): add freely, rename nothing.
+ * Names are the public contract (docs/REFERENCE.md): add freely, rename nothing. Each field is
+ * declared here once; `RenewedCertificateArgs` and the resource's outputs are derived from these.
  */
 
 /** Domain-control validation of an AutoDNS renewal. */

@@ -58,11 +58,11 @@ export class RenewedCertificate extends pulumi.dynamic.Resource {
       additionalSecretOutputs: [...SECRET_OUTPUTS, ...(opts?.additionalSecretOutputs ?? [])],
     };
     // The SDK gives every registered property four promises, and each captures `new Error().stack`
-    // at once, for a promise-leak report that is only shown under PULUMI_DEBUG_PROMISE_LEAKS. With
-    // source maps on (ts-node, tsx, source-map-support) formatting those stacks was half the
-    // program's CPU time in a preview at fleet scale (docs/BENCHMARKS.md). The resource's own source position is unaffected:
-    // the SDK lifts the limit itself to capture it. Errors thrown while registering (a user's
-    // transformation, say) keep their message but carry no stack.
+    // at once for a promise-leak report shown only under PULUMI_DEBUG_PROMISE_LEAKS
+    // (@pulumi/pulumi runtime/debuggable.ts); formatting those stacks dominates a large preview's
+    // CPU time (docs/BENCHMARKS.md). Remove this once the SDK captures them only under that flag.
+    // The resource's own source position is unaffected: the SDK lifts the limit itself for it.
+    // Errors thrown while registering (a user's transformation) keep their message, not a stack.
     const limit = Error.stackTraceLimit;
     if (!process.env.PULUMI_DEBUG_PROMISE_LEAKS) Error.stackTraceLimit = 0;
     try {
