@@ -2,6 +2,7 @@ import { expect } from "chai";
 import * as pulumi from "@pulumi/pulumi";
 import { RenewedCertificate } from "../../../provider/resource";
 import { PROGRAM_OUTPUTS } from "../../../provider/state";
+import { recordRegistrations } from "../../support/pulumiMocks";
 
 /** The names of the Output fields the class declares (besides the SDK's own `urn` and `id`). */
 type DeclaredOutputs = Exclude<
@@ -18,20 +19,7 @@ const everyDeclared: [Exclude<DeclaredOutputs, (typeof PROGRAM_OUTPUTS)[number]>
 
 describe("RenewedCertificate (the resource class, under pulumi.runtime.setMocks)", () => {
   const registered: Record<string, unknown>[] = [];
-  before(async () => {
-    await pulumi.runtime.setMocks(
-      {
-        newResource: (args) => {
-          registered.push(args.inputs);
-          return { id: `${args.name}-id`, state: { ...args.inputs, renewalStatus: "none", renewalCount: 0 } };
-        },
-        call: () => ({}),
-      },
-      "project",
-      "stack",
-      false,
-    );
-  });
+  before(() => recordRegistrations(registered, { renewalStatus: "none", renewalCount: 0 }));
 
   const minimal = () => ({
     certificateId: "100",

@@ -1,26 +1,14 @@
 import { expect } from "chai";
 import * as pulumi from "@pulumi/pulumi";
 import { RenewedCertificate } from "../../../provider/resource";
+import { recordRegistrations } from "../../support/pulumiMocks";
 
 const PASSWORD = "hunter2-very-secret-password";
 const API_KEY = "rc-api-key-0123456789";
 
 describe("serialized RenewedCertificateProvider (under pulumi.runtime.setMocks)", () => {
   const seen: Record<string, unknown>[] = [];
-  before(async () => {
-    await pulumi.runtime.setMocks(
-      {
-        newResource: (args) => {
-          seen.push(args.inputs);
-          return { id: `${args.name}-id`, state: args.inputs };
-        },
-        call: () => ({}),
-      },
-      "project",
-      "stack",
-      false,
-    );
-  });
+  before(() => recordRegistrations(seen));
 
   it("is under 4 KB, requires the lifecycle by package path and holds no credential", async () => {
     const a = new RenewedCertificate("a", {
