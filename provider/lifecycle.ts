@@ -8,6 +8,7 @@ import { Failure } from "./checkFailure";
 import { providerNow } from "./clock";
 import { ambientCredential, setConfiguredCredentials, withSecretCredentials } from "./credentials";
 import { CertificateInputs, CertificateState, vendorOf } from "./inputs";
+import { refreshedInputs, withPlannedAction } from "./plannedAction";
 import { RenewalDecision, shouldRenew } from "./renewalPolicy";
 import { RenewalStep, lookupOrFail, pollOnce, recoverFromJournal, renewOnce } from "./renewal";
 import {
@@ -45,7 +46,8 @@ export async function configure(get: (key: string) => string | undefined): Promi
 
 /**
  * `check`: validates without the network (what passed in the old inputs and is unchanged is not
- * re-parsed), and returns the inputs with every credential marked secret.
+ * re-parsed), and returns the inputs with every credential marked secret and the planned action
+ * (./plannedAction.ts) for `preview --diff` to show.
  */
 export async function check(olds: Props, news: Props): Promise<{ inputs: Props; failures: Failure[] }> {
   // All of `news`, not just the known inputs: a field it does not know is refused by name.
@@ -56,7 +58,11 @@ export async function check(olds: Props, news: Props): Promise<{ inputs: Props; 
   );
   // Credentials are returned marked secret, so that state never holds them in plain text even when
   // the program gave a plain string (or drove this provider without the RenewedCertificate class).
-  return { inputs: withSecretCredentials(news), failures };
+  const inputs = withSecretCredentials(news);
+  return {
+    inputs: withPlannedAction(inputs, olds, news as unknown as CertificateInputs, providerNow()),
+    failures,
+  };
 }
 
 function replacementKeys(olds: CertificateState, news: CertificateInputs): string[] {
@@ -203,7 +209,10 @@ export async function update(id: string, oldProps: Props, newProps: Props) {
   return { outs: toOutputs(finalized(renewed, afterRenewal(renewed, news, now), renewed.renewalReason)) };
 }
 
-/** `read` (refresh): re-reads expiry and renewal state into the outputs; the inputs stay the program's. */
+/**
+ * `read` (refresh): re-reads expiry and renewal state into the outputs, and returns the program's
+ * inputs with what it found (./plannedAction.ts), so that the next check can plan without the vendor.
+ */
 export async function read(id: string, props: Props) {
   const inputs = inputsOf(props);
   const now = providerNow();
@@ -215,8 +224,6 @@ export async function read(id: string, props: Props) {
   if (state.renewalStatus === "pending") state = await pollOnce(step, state);
   state = await withVendorExpiry(step, state);
   const decision = shouldRenew(state, inputs, now);
-  const outs = toOutputs(finalized(state, decision, decision.renew ? decision.reason : state.renewalReason));
-  // No `inputs`: the engine then keeps the program's own inputs, so a refresh adds none it never set
-  // (an echoed `notAfter` would read as a removed input on the next diff).
-  return { id, props: outs };
+  const refreshed = finalized(state, decision, decision.renew ? decision.reason : state.renewalReason);
+  return { id, props: toOutputs(refreshed), inputs: refreshedInputs(refreshed) };
 }

@@ -1,0 +1,96 @@
+/**
+ * `plannedAction`: the action a run will take and why, as an input property, so that
+ * `pulumi preview --diff` shows it on the resource's own lines (`~ plannedAction: "none" =>
+ * "renewal planned — certificate 100 expires in 20 day(s) …"`).
+ *
+ * Why an input, computed in `check`, fed by `read`: for a dynamic resource the CLI's `--diff`
+ * prints the old inputs against the checked new inputs and nothing else — the Node dynamic-provider
+ * host sends no detailed diff and supports no provider preview, so outputs and diff results never
+ * reach those lines. `check` receives only the old inputs, never the state's outputs, so it can
+ * decide only from facts that a refresh (`read`, which may return inputs) put there:
+ * `refreshedState`. Hence `--refresh` (docs/REFERENCE.md). No vendor call is made here.
+ *
+ * Facts are good until a run plans a renewal: then the vendor's answer is unknown until the next
+ * refresh, and the value says so instead of repeating a reason that no longer holds.
+ */
+import { CertificateInputs, CertificateState, inputsOf } from "./inputs";
+import { shouldRenew } from "./renewalPolicy";
+
+type Props = Record<string, unknown>;
+
+/** The input key of the planned action (set by the provider, never by a program). */
+export const PLANNED_ACTION_KEY = "plannedAction";
+/** The input key of the facts a refresh found (set by the provider, never by a program). */
+export const REFRESHED_STATE_KEY = "refreshedState";
+
+/** Nothing will be bought or changed at the vendor. */
+export const NO_ACTION = "none";
+/** The first run adopts the certificate and buys nothing. */
+export const ADOPT_ACTION = "adopt — the certificate is read from the vendor; nothing is bought";
+/** No refreshed facts (or a renewal was planned since): only a refresh can tell. */
+export const UNKNOWN_ACTION = "unknown until refreshed — run with --refresh to see the planned action here";
+const RENEWAL_PREFIX = "renewal planned — ";
+
+/** What `read` learned at the vendor: all the renewal decision needs beyond the inputs. */
+export interface RefreshedState {
+  notAfter?: string;
+  renewalStatus?: string;
+  jobId?: string;
+  transactionId?: string;
+  renewedForNotAfter?: string;
+  lastAttemptAt?: string;
+  failedAttempts?: number;
+  outcomeUnknown?: boolean;
+}
+
+/** The facts of a refreshed state, unset ones left out (a protobuf Struct has no `undefined`). */
+export function refreshedStateOf(state: CertificateState): RefreshedState {
+  const facts: RefreshedState = {
+    notAfter: state.notAfter,
+    renewalStatus: state.renewalStatus,
+    jobId: state.jobId,
+    transactionId: state.transactionId,
+    renewedForNotAfter: state.renewedForNotAfter,
+    lastAttemptAt: state.lastAttemptAt,
+    failedAttempts: state.failedAttempts,
+    outcomeUnknown: state.outcomeUnknown,
+  };
+  return JSON.parse(JSON.stringify(facts)) as RefreshedState;
+}
+
+/**
+ * The inputs `read` hands back for the engine to store: the program's inputs as echoed in the
+ * outputs, the refreshed facts, and `plannedAction: "none"` — the baseline the next check's value
+ * is shown against. `notAfter` is left out: its output is the known expiry, not what the program set.
+ */
+export function refreshedInputs(state: CertificateState): Props {
+  const { notAfter: _known, ...inputs } = inputsOf(state as unknown as Props);
+  return { ...inputs, [REFRESHED_STATE_KEY]: refreshedStateOf(state), [PLANNED_ACTION_KEY]: NO_ACTION };
+}
+
+/**
+ * The planned action for new inputs, from the old inputs alone (`olds` is empty on create).
+ * Pure: the clock is passed in.
+ */
+export function plannedAction(olds: Props, news: CertificateInputs, now: Date): string {
+  if (olds.certificateId === undefined || String(olds.certificateId) !== String(news.certificateId))
+    return ADOPT_ACTION;
+  const facts =
+    olds[PLANNED_ACTION_KEY] === NO_ACTION ? (olds[REFRESHED_STATE_KEY] as RefreshedState) : undefined;
+  const basis = { ...inputsOf(olds), ...(facts ?? { notAfter: undefined }) } as unknown as CertificateState;
+  // Without facts only the inputs can tell (a changed trigger or lifetime), not a user-given expiry
+  // that a renewal since may have overtaken.
+  const decision = shouldRenew(basis, facts ? news : { ...news, notAfter: undefined }, now);
+  if (decision.renew) return `${RENEWAL_PREFIX}${decision.reason}`;
+  return facts ? NO_ACTION : UNKNOWN_ACTION;
+}
+
+/** The checked inputs with the refreshed facts carried and the planned action computed. */
+export function withPlannedAction(checked: Props, olds: Props, news: CertificateInputs, now: Date): Props {
+  const facts = olds[REFRESHED_STATE_KEY];
+  return {
+    ...checked,
+    ...(facts === undefined ? {} : { [REFRESHED_STATE_KEY]: facts }),
+    [PLANNED_ACTION_KEY]: plannedAction(olds, news, now),
+  };
+}
