@@ -171,6 +171,8 @@ export interface CertificateState extends CertificateInputs {
   currentChallenge?: string;
   /** The certificate's name at the vendor (AutoDNS job lists find renewals by it). */
   certificateName?: string;
+  /** ResellerClub `api: "auto"`: the API the order was found in (no details request to find it again). */
+  resellerclubApi?: "sslcert" | "digitalcertificate";
 }
 
 /** Default of `renewBeforeDays`. */

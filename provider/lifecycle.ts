@@ -4,6 +4,7 @@
  * captures lands in state; `RenewedCertificateProvider` calls them directly.
  */
 import { canFindPendingRenewals, createBackend } from "./backends";
+import { withKnownNames } from "./backends/backend";
 import { Failure } from "./checkFailure";
 import { providerNow } from "./clock";
 import { ambientCredential, setConfiguredCredentials, withSecretCredentials } from "./credentials";
@@ -35,8 +36,16 @@ function say(line: string): void {
   process.stdout.write(`${line}\n`);
 }
 
-function stepFor(id: string, inputs: CertificateInputs, props: Props, now: Date): RenewalStep {
-  return { id, inputs, backend: createBackend(inputs), now, providerRef: props[PROVIDER_KEY] };
+/** A step's context; `known` is the stored state, whose names of the certificate spare vendor lookups. */
+function stepFor(
+  id: string,
+  inputs: CertificateInputs,
+  props: Props,
+  now: Date,
+  known?: CertificateState,
+): RenewalStep {
+  const backend = createBackend(inputs, { resellerclubApi: known?.resellerclubApi });
+  return { id, inputs, backend, now, providerRef: props[PROVIDER_KEY] };
 }
 
 /** `configure`: remembers credentials given as stack config. */
@@ -97,7 +106,7 @@ export async function diff(id: string, oldProps: Props, newProps: Props) {
   const now = providerNow();
   const decision = shouldRenew(olds, news, now);
   if (decision.poll) {
-    const step = stepFor(id, news, newProps, now);
+    const step = stepFor(id, news, newProps, now, olds);
     try {
       const polled = await pollOnce(step, olds);
       if (polled.renewalStatus !== "pending") {
@@ -140,10 +149,7 @@ export async function create(props: Props) {
   const step = stepFor(id, inputs, props, now);
   const snapshot = await step.backend.inspect(String(inputs.certificateId));
   const notAfter = snapshot.notAfter ?? normalizedNotAfter(inputs.notAfter);
-  const adopted = {
-    ...adoptedState(inputs, notAfter, snapshot.certificatePem),
-    certificateName: snapshot.certificateName,
-  };
+  const adopted = withKnownNames(adoptedState(inputs, notAfter, snapshot.certificatePem), snapshot);
   // An earlier run may have renewed it without saving the result (see ./journal.ts).
   const settled = await settleEarlier(step, adopted);
   if (settled.done) return { id, outs: toOutputs(finalized(settled.state, undefined)) };
@@ -177,8 +183,8 @@ function previousInputs(oldProps: Props): CertificateInputs {
 export async function update(id: string, oldProps: Props, newProps: Props) {
   const news = inputsOf(newProps);
   const now = providerNow();
-  const step = stepFor(id, news, newProps, now);
   const olds = stateOf(oldProps);
+  const step = stepFor(id, news, newProps, now, olds);
   const settled = await settleEarlier(step, carriedState(olds, news), olds);
   if (settled.done) return { outs: toOutputs(finalized(settled.state, undefined)) };
   let state = settled.state;
@@ -216,8 +222,8 @@ export async function update(id: string, oldProps: Props, newProps: Props) {
 export async function read(id: string, props: Props) {
   const inputs = inputsOf(props);
   const now = providerNow();
-  const step = stepFor(id, inputs, props, now);
   let state = stateOf(props);
+  const step = stepFor(id, inputs, props, now, state);
   // A renewal an interrupted run had accepted is recorded; an unanswered one is left to update.
   const recovered = recoverFromJournal(step, state);
   if (!recovered.interrupted) state = recovered.state;

@@ -4,6 +4,7 @@
  * moved at the vendor (renewed by hand, or by a run whose result was lost).
  */
 import { canFindPendingRenewals } from "./backends";
+import { withKnownNames } from "./backends/backend";
 import { CertificateState } from "./inputs";
 import {
   RenewalStep,
@@ -34,7 +35,7 @@ async function reconcileUnknown(step: RenewalStep, state: CertificateState): Pro
       step.now,
     );
   const snapshot = await step.backend.inspect(certificateId);
-  if (snapshot.certificateName) state = { ...state, certificateName: snapshot.certificateName };
+  state = withKnownNames(state, snapshot);
   if (snapshot.notAfter && state.notAfter && Date.parse(snapshot.notAfter) > Date.parse(state.notAfter)) {
     const latest = await latestFinishedRenewal(step, state);
     return {
@@ -75,7 +76,7 @@ export async function withVendorExpiry(
   state: CertificateState,
 ): Promise<CertificateState> {
   const snapshot = await step.backend.inspect(String(step.inputs.certificateId));
-  if (snapshot.certificateName) state = { ...state, certificateName: snapshot.certificateName };
+  state = withKnownNames(state, snapshot);
   const moved =
     snapshot.notAfter && (!state.notAfter || Date.parse(snapshot.notAfter) > Date.parse(state.notAfter));
   if (!moved) {

@@ -1,7 +1,7 @@
 /** Picks the adapter for a resource's vendor block. */
 /* eslint-disable @typescript-eslint/no-require-imports -- each adapter is loaded when first used (see createBackend). */
 import { CertificateInputs, vendorOf } from "../inputs";
-import type { VendorBackend } from "./backend";
+import type { KnownCertificate, VendorBackend } from "./backend";
 
 export type { VendorBackend } from "./backend";
 
@@ -27,7 +27,7 @@ export function clientTimeoutMs(): number | undefined {
  * and XML stack) is loaded on first use: a preview with nothing due never talks to a vendor, and
  * its provider process should not pay for loading them.
  */
-export function createBackend(inputs: CertificateInputs): VendorBackend {
+export function createBackend(inputs: CertificateInputs, known: KnownCertificate = {}): VendorBackend {
   const timeoutMs = clientTimeoutMs();
   const overrides = timeoutMs === undefined ? {} : { timeoutMs };
   switch (vendorOf(inputs)) {
@@ -42,7 +42,7 @@ export function createBackend(inputs: CertificateInputs): VendorBackend {
     case "resellerclub": {
       const { ResellerClubBackend } =
         require("./resellerclubBackend") as typeof import("./resellerclubBackend");
-      return new ResellerClubBackend(inputs.resellerclub!, overrides);
+      return new ResellerClubBackend(inputs.resellerclub!, overrides, known);
     }
     default:
       throw new Error("set exactly one vendor block: autodns, symantec or resellerclub");

@@ -18,6 +18,7 @@ import {
 import { requireCredential } from "../credentials";
 import { ResellerClubInput } from "../inputs";
 import { CertificateSnapshot, RenewalContext, RenewalProgress, RenewalRef, VendorBackend } from "./backend";
+import type { KnownCertificate } from "./backend";
 
 const DONE = new Set(["success", "succeeded", "completed"]);
 const FAILED = new Set(["failed", "failure", "cancelled", "canceled", "rejected"]);
@@ -47,9 +48,11 @@ export class ResellerClubBackend implements VendorBackend {
   constructor(
     private readonly block: ResellerClubInput,
     overrides: Partial<ResellerClubClientOptions> = {},
+    known: KnownCertificate = {},
   ) {
     this.configured = block.api ?? "auto";
-    if (this.configured !== "auto") this.api = this.configured;
+    // "auto" resolved by an earlier run (state's `resellerclubApi`) needs no details request again.
+    this.api = this.configured === "auto" ? known.resellerclubApi : this.configured;
     this.client = new ResellerClubClient({
       endpoint: block.endpoint,
       authUserId: requireCredential(block.authUserId, "RESELLERCLUB_AUTH_USERID", "resellerclub.authUserId"),
@@ -78,7 +81,11 @@ export class ResellerClubBackend implements VendorBackend {
   async inspect(certificateId: string): Promise<CertificateSnapshot> {
     const order = await this.order(certificateId);
     // kb/answer/2403 names no expiry field for sslcert orders: an unmoved (or absent) one proves nothing.
-    return { notAfter: order.notAfter, ...(this.api === "sslcert" ? { expiryUnconfirmed: true } : {}) };
+    return {
+      notAfter: order.notAfter,
+      ...(this.api === "sslcert" ? { expiryUnconfirmed: true } : {}),
+      ...(this.configured === "auto" ? { resellerclubApi: this.api } : {}),
+    };
   }
 
   async findPendingRenewal(certificateId: string): Promise<RenewalProgress | undefined> {

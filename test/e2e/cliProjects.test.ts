@@ -183,7 +183,7 @@ describe("pulumi in a project directory (the CLI and its Node language host)", f
       await shOk("pulumi destroy && pulumi stack rm --yes copied", copy, env);
     });
 
-    it("adopts with `pulumi up` buying nothing; the next `preview --diff` shows the due renewal and the next `up` renews it once, with no warning", async function () {
+    it("adopts with `pulumi up` buying nothing; the next `preview --refresh --diff` shows the due renewal on the resource's own lines, the next `up --refresh` renews it once, with no warning, and the preview after it shows no change", async function () {
       const preview = await pulumiOk("preview");
       expect(preview).to.match(/\+ 2 to create/);
       const adopt = await pulumiOk("up");
@@ -192,7 +192,7 @@ describe("pulumi in a project directory (the CLI and its Node language host)", f
       const planned = await pulumiOk("preview --refresh --diff");
       expect(planned).to.match(/renewal planned — certificate 100 expires in 20 day\(s\)/);
       expect(resourceLines(planned)).to.match(
-        /~ plannedAction\s*: "[^"]*" => "renewal planned — certificate 100 expires in 20 day\(s\)/,
+        /~ plannedAction\s*: "none" => "renewal planned — certificate 100 expires in 20 day\(s\)/,
       );
       expect(sandbox.admin.renewalCount("autodns", "100"), "preview renews nothing").to.equal(0);
       const up = await pulumiOk("up --refresh");
@@ -210,13 +210,13 @@ describe("pulumi in a project directory (the CLI and its Node language host)", f
       await jobFinishedRefreshedAndClean();
     });
 
-    it("shows the due renewal and its reason in `preview --diff`; `--expect-no-changes` fails while it is due", async function () {
+    it("shows the due renewal and its reason on the resource's own lines of `preview --refresh --diff`; `--expect-no-changes` fails while it is due", async function () {
       advance({ days: 360 }); // the renewed certificate expires a year after the first: 25 days left
       const preview = await pulumiOk("preview --refresh --diff");
       expect(preview).to.match(/renewal planned — certificate 100 expires in \d+ day\(s\)/);
       expect(preview).to.contain(RESOURCE_UPDATE);
       expect(resourceLines(preview)).to.match(
-        /~ plannedAction\s*: "[^"]*" => "renewal planned — certificate 100 expires in \d+ day\(s\)/,
+        /~ plannedAction\s*: "none" => "renewal planned — certificate 100 expires in \d+ day\(s\)/,
       );
       const alarm = await pulumi("preview --expect-no-changes");
       expect(alarm.code, alarm.output).not.to.equal(0);
