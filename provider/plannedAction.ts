@@ -15,6 +15,7 @@
  */
 import { CertificateInputs, CertificateState, inputsOf } from "./inputs";
 import { shouldRenew } from "./renewalPolicy";
+import { UNKNOWN, containsUnknown } from "./unknowns";
 
 type Props = Record<string, unknown>;
 
@@ -73,6 +74,8 @@ export function refreshedInputs(state: CertificateState): Props {
  * Pure: the clock is passed in.
  */
 export function plannedAction(olds: Props, news: CertificateInputs, now: Date): string {
+  // An input not known yet (preview) makes the plan not known yet either: the CLI shows [unknown].
+  if (containsUnknown(news)) return UNKNOWN;
   if (olds.certificateId === undefined || String(olds.certificateId) !== String(news.certificateId))
     return ADOPT_ACTION;
   const facts =

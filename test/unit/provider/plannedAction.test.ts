@@ -10,6 +10,7 @@ import {
   withPlannedAction,
 } from "../../../provider/plannedAction";
 import { CertificateInputs, CertificateState } from "../../../provider/inputs";
+import { UNKNOWN } from "../../../provider/unknowns";
 import { adoptedState } from "../../../provider/state";
 
 const NOW = new Date("2026-11-27T00:00:00Z");
@@ -54,6 +55,13 @@ describe("plannedAction: the action and its reason as an input, for preview --di
     // A user-given expiry is not trusted then either: a renewal since may have overtaken it.
     expect(plannedAction(afterUp, { ...inputs, notAfter: "2026-12-01T00:00:00Z" }, NOW)).to.equal(
       UNKNOWN_ACTION,
+    );
+  });
+
+  it("is unknown while an input is (preview), never a sentence quoting the placeholder", function () {
+    const olds = refreshedInputs(state({}));
+    expect(plannedAction(olds, { ...inputs, lifetimeMonths: UNKNOWN as unknown as number }, NOW)).to.equal(
+      UNKNOWN,
     );
   });
 
