@@ -13,16 +13,21 @@
  * Facts are good until a run plans a renewal: then the vendor's answer is unknown until the next
  * refresh, and the value says so instead of repeating a reason that no longer holds.
  */
-import { CertificateInputs, CertificateState, inputsOf } from "./inputs";
+import {
+  CertificateInputs,
+  CertificateState,
+  ProviderInputs,
+  ProviderSetInputs,
+  RefreshedState,
+  inputsOf,
+} from "./inputs";
 import { shouldRenew } from "./renewalPolicy";
 import { UNKNOWN, containsUnknown } from "./unknowns";
 
-type Props = Record<string, unknown>;
-
 /** The input key of the planned action (set by the provider, never by a program). */
-export const PLANNED_ACTION_KEY = "plannedAction";
+export const PLANNED_ACTION_KEY = "plannedAction" satisfies keyof ProviderSetInputs;
 /** The input key of the facts a refresh found (set by the provider, never by a program). */
-export const REFRESHED_STATE_KEY = "refreshedState";
+export const REFRESHED_STATE_KEY = "refreshedState" satisfies keyof ProviderSetInputs;
 
 /** Nothing will be bought or changed at the vendor. */
 export const NO_ACTION = "none";
@@ -31,18 +36,6 @@ export const ADOPT_ACTION = "adopt — the certificate is read from the vendor; 
 /** No refreshed facts (or a renewal was planned since): only a refresh can tell. */
 export const UNKNOWN_ACTION = "unknown until refreshed — run with --refresh to see the planned action here";
 const RENEWAL_PREFIX = "renewal planned — ";
-
-/** What `read` learned at the vendor: all the renewal decision needs beyond the inputs. */
-export interface RefreshedState {
-  notAfter?: string;
-  renewalStatus?: string;
-  jobId?: string;
-  transactionId?: string;
-  renewedForNotAfter?: string;
-  lastAttemptAt?: string;
-  failedAttempts?: number;
-  outcomeUnknown?: boolean;
-}
 
 /** The facts of a refreshed state, unset ones left out (a protobuf Struct has no `undefined`). */
 export function refreshedStateOf(state: CertificateState): RefreshedState {
@@ -64,23 +57,26 @@ export function refreshedStateOf(state: CertificateState): RefreshedState {
  * outputs, the refreshed facts, and `plannedAction: "none"` — the baseline the next check's value
  * is shown against. `notAfter` is left out: its output is the known expiry, not what the program set.
  */
-export function refreshedInputs(state: CertificateState): Props {
-  const { notAfter: _known, ...inputs } = inputsOf(state as unknown as Props);
-  return { ...inputs, [REFRESHED_STATE_KEY]: refreshedStateOf(state), [PLANNED_ACTION_KEY]: NO_ACTION };
+export function refreshedInputs(state: CertificateState): CertificateInputs & ProviderSetInputs {
+  const { notAfter: _known, ...inputs } = inputsOf(state);
+  return { ...inputs, refreshedState: refreshedStateOf(state), plannedAction: NO_ACTION };
 }
 
 /**
  * The planned action for new inputs, from the old inputs alone (`olds` is empty on create).
  * Pure: the clock is passed in.
  */
-export function plannedAction(olds: Props, news: CertificateInputs, now: Date): string {
+export function plannedAction(olds: Partial<ProviderInputs>, news: CertificateInputs, now: Date): string {
   // An input not known yet (preview) makes the plan not known yet either: the CLI shows [unknown].
   if (containsUnknown(news)) return UNKNOWN;
   if (olds.certificateId === undefined || String(olds.certificateId) !== String(news.certificateId))
     return ADOPT_ACTION;
-  const facts =
-    olds[PLANNED_ACTION_KEY] === NO_ACTION ? (olds[REFRESHED_STATE_KEY] as RefreshedState) : undefined;
-  const basis = { ...inputsOf(olds), ...(facts ?? { notAfter: undefined }) } as unknown as CertificateState;
+  const facts = olds.plannedAction === NO_ACTION ? olds.refreshedState : undefined;
+  // Only what shouldRenew reads of a state: the old inputs (trigger, lifetime) and the facts.
+  const basis = {
+    ...inputsOf(olds as ProviderInputs),
+    ...(facts ?? { notAfter: undefined }),
+  } as CertificateState;
   // Without facts only the inputs can tell (a changed trigger or lifetime), not a user-given expiry
   // that a renewal since may have overtaken.
   const decision = shouldRenew(basis, facts ? news : { ...news, notAfter: undefined }, now);
@@ -89,11 +85,17 @@ export function plannedAction(olds: Props, news: CertificateInputs, now: Date): 
 }
 
 /** The checked inputs with the refreshed facts carried and the planned action computed. */
-export function withPlannedAction(checked: Props, olds: Props, news: CertificateInputs, now: Date): Props {
-  const facts = olds[REFRESHED_STATE_KEY];
+export function withPlannedAction<T extends CertificateInputs>(
+  checked: T,
+  olds: Partial<ProviderInputs>,
+  news: CertificateInputs,
+  now: Date,
+): T & ProviderSetInputs {
+  // Decided from `news` as given: `checked` has its credentials wrapped as secrets.
+  const facts = olds.refreshedState;
   return {
     ...checked,
-    ...(facts === undefined ? {} : { [REFRESHED_STATE_KEY]: facts }),
-    [PLANNED_ACTION_KEY]: plannedAction(olds, news, now),
+    ...(facts === undefined ? {} : { refreshedState: facts }),
+    plannedAction: plannedAction(olds, news, now),
   };
 }

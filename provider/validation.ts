@@ -3,7 +3,8 @@
  * each with a sentence that says how to fix it. Unknown values (preview) are skipped.
  */
 import { parseAnyDate } from "../sdk/common/dates";
-import { Failures, Failure } from "./checkFailure";
+import type * as pulumi from "@pulumi/pulumi";
+import { Failures } from "./checkFailure";
 import { CertificateInputs, VENDOR_KINDS, VendorKind } from "./inputs";
 import { isUnknown } from "./unknowns";
 import { refuseUnknownFields } from "./knownFields";
@@ -43,9 +44,9 @@ export function validateInputs(
   inputs: CertificateInputs,
   hasCredential: (name: string) => boolean,
   accepted?: CertificateInputs,
-): Failure[] {
-  const f = new Failures(accepted as Record<string, unknown> | undefined);
-  refuseUnknownFields(inputs as unknown as Record<string, unknown>, f);
+): pulumi.dynamic.CheckFailure[] {
+  const f = new Failures(accepted);
+  refuseUnknownFields(inputs, f);
   const id = inputs.certificateId;
   if (!isUnknown(id) && !((typeof id === "string" && id.trim() !== "") || (isInt(id) && id >= 0))) {
     f.add(
