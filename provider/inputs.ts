@@ -173,6 +173,8 @@ export interface CertificateState extends CertificateInputs {
   currentChallenge?: string;
   /** The certificate's name at the vendor (AutoDNS job lists find renewals by it). */
   certificateName?: string;
+  /** ResellerClub `api: "auto"`: the API the order was found in (no details request to find it again). */
+  resellerclubApi?: "sslcert" | "digitalcertificate";
 }
 
 /** Default of `renewBeforeDays`. */
@@ -214,8 +216,34 @@ export interface HostProps {
   readonly __provider?: string;
 }
 
+/** What `read` learned at the vendor: all the renewal decision needs beyond the inputs. */
+export type RefreshedState = Partial<
+  Pick<
+    CertificateState,
+    | "notAfter"
+    | "renewalStatus"
+    | "jobId"
+    | "transactionId"
+    | "renewedForNotAfter"
+    | "lastAttemptAt"
+    | "failedAttempts"
+    | "outcomeUnknown"
+  >
+>;
+
+/**
+ * Inputs the provider sets itself, never a program (./plannedAction.ts): `check` adds the planned
+ * action for `preview --diff` to show, `read` the facts it is decided from.
+ */
+export interface ProviderSetInputs {
+  /** The action a run takes and why: "none", "renewal planned — <reason>", "adopt — …", … */
+  plannedAction?: string;
+  /** What the last refresh found at the vendor. */
+  refreshedState?: RefreshedState;
+}
+
 /** What the host hands to `check`, `create`, and as the new inputs of `diff` and `update`. */
-export type ProviderInputs = CertificateInputs & HostProps;
+export type ProviderInputs = CertificateInputs & ProviderSetInputs & HostProps;
 /** What the host stores as outputs and hands back to `diff`, `update` and `read`. */
 export type ProviderOutputs = CertificateState & HostProps;
 

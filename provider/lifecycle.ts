@@ -5,6 +5,7 @@
  */
 import type * as pulumi from "@pulumi/pulumi";
 import { NO_VENDOR_BLOCK, canFindPendingRenewals, createBackend } from "./backends";
+import { withKnownNames } from "./backends/backend";
 import { providerNow } from "./clock";
 import { ambientCredential, setConfiguredCredentials, withSecretCredentials } from "./credentials";
 import {
@@ -17,6 +18,7 @@ import {
   pick,
   vendorOf,
 } from "./inputs";
+import { refreshedInputs, withPlannedAction } from "./plannedAction";
 import { RenewalDecision, shouldRenew } from "./renewalPolicy";
 import { pollOnce } from "./follow";
 import { lookupOrFail } from "./partialFailure";
@@ -41,8 +43,16 @@ function say(line: string): void {
   process.stdout.write(`${line}\n`);
 }
 
-function stepFor(id: string, inputs: CertificateInputs, props: ProviderInputs, now: Date): RenewalStep {
-  return { id, inputs, backend: createBackend(inputs), now, providerRef: props.__provider };
+/** A step's context; `known` is the stored state, whose names of the certificate spare vendor lookups. */
+function stepFor(
+  id: string,
+  inputs: CertificateInputs,
+  props: ProviderInputs,
+  now: Date,
+  known?: CertificateState,
+): RenewalStep {
+  const backend = createBackend(inputs, { resellerclubApi: known?.resellerclubApi });
+  return { id, inputs, backend, now, providerRef: props.__provider };
 }
 
 /** `configure`: remembers credentials given as stack config. */
@@ -52,7 +62,8 @@ export async function configure(get: (key: string) => string | undefined): Promi
 
 /**
  * `check`: validates without the network (what passed in the old inputs and is unchanged is not
- * re-parsed), and returns the inputs with every credential marked secret.
+ * re-parsed), and returns the inputs with every credential marked secret and the planned action
+ * (./plannedAction.ts) for `preview --diff` to show.
  */
 export async function check(
   olds: ProviderInputs,
@@ -62,7 +73,11 @@ export async function check(
   const failures = validateInputs(news, (name) => ambientCredential(name) !== undefined, inputsOf(olds));
   // Credentials are returned marked secret, so that state never holds them in plain text even when
   // the program gave a plain string (or drove this provider without the RenewedCertificate class).
-  return { inputs: withSecretCredentials(news), failures };
+  const inputs = withSecretCredentials(news);
+  return {
+    inputs: withPlannedAction(inputs, olds, news, providerNow()),
+    failures,
+  };
 }
 
 function replacementKeys(olds: CertificateState, news: CertificateInputs): string[] {
@@ -101,7 +116,7 @@ export async function diff(
   const now = providerNow();
   const decision = shouldRenew(olds, news, now);
   if (decision.poll) {
-    const step = stepFor(id, news, newProps, now);
+    const step = stepFor(id, news, newProps, now, olds);
     try {
       const polled = await pollOnce(step, olds);
       if (polled.renewalStatus !== "pending") {
@@ -146,10 +161,7 @@ export async function create(
   const step = stepFor(id, inputs, props, now);
   const snapshot = await step.backend.inspect(String(inputs.certificateId));
   const notAfter = snapshot.notAfter ?? normalizedNotAfter(inputs.notAfter);
-  const adopted = {
-    ...adoptedState(inputs, notAfter, snapshot.certificatePem),
-    certificateName: snapshot.certificateName,
-  };
+  const adopted = withKnownNames(adoptedState(inputs, notAfter, snapshot.certificatePem), snapshot);
   // An earlier run may have renewed it without saving the result (see ./journal.ts).
   const settled = await settleEarlier(step, adopted);
   if (settled.done) return { id, outs: toOutputs(finalized(settled.state, undefined)) };
@@ -186,8 +198,8 @@ export async function update(
 ): Promise<Required<pulumi.dynamic.UpdateResult<ProviderOutputs>>> {
   const news = inputsOf(newProps);
   const now = providerNow();
-  const step = stepFor(id, news, newProps, now);
   const olds = stateOf(oldProps);
+  const step = stepFor(id, news, newProps, now, olds);
   const settled = await settleEarlier(step, carriedState(olds, news), olds);
   if (settled.done) return { outs: toOutputs(finalized(settled.state, undefined)) };
   let state = settled.state;
@@ -218,7 +230,10 @@ export async function update(
   return { outs: toOutputs(finalized(renewed, afterRenewal(renewed, news, now), renewed.renewalReason)) };
 }
 
-/** `read` (refresh): re-reads expiry and renewal state into the outputs; the inputs stay the program's. */
+/**
+ * `read` (refresh): re-reads expiry and renewal state into the outputs, and returns the program's
+ * inputs with what it found (./plannedAction.ts), so that the next check can plan without the vendor.
+ */
 export async function read(
   id: string,
   given?: ProviderOutputs,
@@ -228,11 +243,12 @@ export async function read(
   const props = given;
   const inputs = inputsOf(props);
   const now = providerNow();
-  const step = stepFor(id, inputs, props, now);
-  const state = await settleForRead(step, stateOf(props));
+  const stored = stateOf(props);
+  const step = stepFor(id, inputs, props, now, stored);
+  const state = await settleForRead(step, stored);
   const decision = shouldRenew(state, inputs, now);
-  const outs = toOutputs(finalized(state, decision, decision.renew ? decision.reason : state.renewalReason));
-  // No `inputs`: the engine then keeps the program's own inputs, so a refresh adds none it never set
-  // (an echoed `notAfter` would read as a removed input on the next diff).
-  return { id, props: outs };
+  const refreshed = finalized(state, decision, decision.renew ? decision.reason : state.renewalReason);
+  // Pulumi types `ReadResult.inputs` with the outputs' type; the host stores them as the inputs.
+  const inputsToStore = refreshedInputs(refreshed) as ProviderInputs as ProviderOutputs;
+  return { id, props: toOutputs(refreshed), inputs: inputsToStore };
 }

@@ -5,6 +5,7 @@
  * create and update, `settleForRead` a refresh.
  */
 import { canFindPendingRenewals } from "./backends";
+import { withKnownNames } from "./backends/backend";
 import { unknownOutcomeAdvice, vendorLabel } from "./backends/advice";
 import { pollOnce, waitForRenewal } from "./follow";
 import { CertificateState } from "./inputs";
@@ -31,7 +32,7 @@ async function reconcileUnknown(step: RenewalStep, state: CertificateState): Pro
       step.now,
     );
   const snapshot = await step.backend.inspect(certificateId);
-  if (snapshot.certificateName) state = { ...state, certificateName: snapshot.certificateName };
+  state = withKnownNames(state, snapshot);
   if (snapshot.notAfter && state.notAfter && Date.parse(snapshot.notAfter) > Date.parse(state.notAfter)) {
     const latest = await latestFinishedRenewal(step, state);
     return {
@@ -72,7 +73,7 @@ export async function withVendorExpiry(
   state: CertificateState,
 ): Promise<CertificateState> {
   const snapshot = await step.backend.inspect(String(step.inputs.certificateId));
-  if (snapshot.certificateName) state = { ...state, certificateName: snapshot.certificateName };
+  state = withKnownNames(state, snapshot);
   const moved =
     snapshot.notAfter && (!state.notAfter || Date.parse(snapshot.notAfter) > Date.parse(state.notAfter));
   if (!moved) {

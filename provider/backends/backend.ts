@@ -22,12 +22,27 @@ export interface CertificateSnapshot {
    * searches filter on `object` = the certificate name). Kept in state as `certificateName`.
    */
   certificateName?: string;
+  /**
+   * ResellerClub with `api: "auto"`: the API the order's own details showed it lives in. Kept in
+   * state as `resellerclubApi`, so later runs skip the details request that found it.
+   */
+  resellerclubApi?: "sslcert" | "digitalcertificate";
 }
 
 /** What state already knows about the certificate, so an adapter need not ask the vendor again. */
 export interface KnownCertificate {
   /** {@link CertificateSnapshot.certificateName} as last read. */
   certificateName?: string;
+  /** {@link CertificateSnapshot.resellerclubApi} as last resolved. */
+  resellerclubApi?: "sslcert" | "digitalcertificate";
+}
+
+/** The state with what a snapshot names the certificate by (kept for later runs). */
+export function withKnownNames<S extends KnownCertificate>(state: S, snapshot: CertificateSnapshot): S {
+  const next = { ...state };
+  if (snapshot.certificateName) next.certificateName = snapshot.certificateName;
+  if (snapshot.resellerclubApi) next.resellerclubApi = snapshot.resellerclubApi;
+  return next;
 }
 
 /** A submitted renewal. */

@@ -1,6 +1,6 @@
 /** Picks the adapter for a resource's vendor block (the facts of each are in ./vendorApis.ts). */
 import type { CertificateInputs } from "../inputs";
-import type { VendorBackend } from "./backend";
+import type { KnownCertificate, VendorBackend } from "./backend";
 import { apiOf } from "./vendorApis";
 
 export type { VendorBackend } from "./backend";
@@ -30,12 +30,12 @@ export const NO_VENDOR_BLOCK = "set exactly one vendor block: autodns, symantec 
  * and XML stack) is loaded on first use: a preview with nothing due never talks to a vendor, and
  * its provider process should not pay for loading them.
  */
-export function createBackend(inputs: CertificateInputs): VendorBackend {
+export function createBackend(inputs: CertificateInputs, known: KnownCertificate = {}): VendorBackend {
   const timeoutMs = clientTimeoutMs();
   const overrides = timeoutMs === undefined ? {} : { timeoutMs };
   const bound = apiOf(inputs);
   if (!bound) throw new Error(NO_VENDOR_BLOCK);
-  return bound.backend(overrides);
+  return bound.backend(overrides, known);
 }
 
 /** Whether the inputs' vendor API can list pending renewals. Pure: no credentials, no network. */

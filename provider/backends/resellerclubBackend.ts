@@ -19,6 +19,7 @@ import { requiredCredential } from "../credentials";
 import { VENDOR_APIS } from "./vendorApis";
 import { ResellerClubInput } from "../inputs";
 import { CertificateSnapshot, RenewalContext, RenewalProgress, RenewalRef, VendorBackend } from "./backend";
+import type { KnownCertificate } from "./backend";
 
 const DONE = new Set(["success", "succeeded", "completed"]);
 const FAILED = new Set(["failed", "failure", "cancelled", "canceled", "rejected"]);
@@ -48,9 +49,11 @@ export class ResellerClubBackend implements VendorBackend {
   constructor(
     private readonly block: ResellerClubInput,
     overrides: Partial<ResellerClubClientOptions> = {},
+    known: KnownCertificate = {},
   ) {
     this.configured = block.api ?? "auto";
-    if (this.configured !== "auto") this.api = this.configured;
+    // "auto" resolved by an earlier run (state's `resellerclubApi`) needs no details request again.
+    this.api = this.configured === "auto" ? known.resellerclubApi : this.configured;
     this.client = new ResellerClubClient({
       endpoint: block.endpoint,
       authUserId: requiredCredential(VENDOR_APIS.resellerclub, block, "authUserId"),
@@ -79,7 +82,11 @@ export class ResellerClubBackend implements VendorBackend {
   async inspect(certificateId: string): Promise<CertificateSnapshot> {
     const order = await this.order(certificateId);
     // kb/answer/2403 names no expiry field for sslcert orders: an unmoved (or absent) one proves nothing.
-    return { notAfter: order.notAfter, ...(this.api === "sslcert" ? { expiryUnconfirmed: true } : {}) };
+    return {
+      notAfter: order.notAfter,
+      ...(this.api === "sslcert" ? { expiryUnconfirmed: true } : {}),
+      ...(this.configured === "auto" ? { resellerclubApi: this.api } : {}),
+    };
   }
 
   async findPendingRenewal(certificateId: string): Promise<RenewalProgress | undefined> {

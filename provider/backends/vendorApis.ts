@@ -10,7 +10,7 @@ import type { AutodnsClientOptions } from "../../sdk/autodns";
 import type { ResellerClubClientOptions } from "../../sdk/resellerclub";
 import type { SymantecClientOptions } from "../../sdk/symantec";
 import { type CertificateInputs, VENDOR_KINDS, type VendorKind } from "../inputs";
-import type { VendorBackend } from "./backend";
+import type { KnownCertificate, VendorBackend } from "./backend";
 
 /** The vendor block of kind K, as resolved inputs. */
 export type VendorBlock<K extends VendorKind> = NonNullable<CertificateInputs[K]>;
@@ -56,7 +56,11 @@ export interface VendorApi<K extends VendorKind> {
    */
   readonly searchable: boolean;
   /** The adapter's class, loaded on first use: a preview with nothing due never loads a vendor client. */
-  adapter(): new (block: VendorBlock<K>, overrides: ClientOverrides) => VendorBackend;
+  adapter(): new (
+    block: VendorBlock<K>,
+    overrides: ClientOverrides,
+    known?: KnownCertificate,
+  ) => VendorBackend;
 }
 
 const STANDARD_LIFETIMES = [12, 24, 36] as const;
@@ -136,7 +140,7 @@ export interface BoundApi {
   /** The lifetimes this block's offer sells. */
   lifetimes(): { readonly offer: string; readonly months: readonly number[] };
   /** Creates the adapter for this block. */
-  backend(overrides: ClientOverrides): VendorBackend;
+  backend(overrides: ClientOverrides, known?: KnownCertificate): VendorBackend;
 }
 
 function bind<K extends VendorKind>(api: VendorApi<K>, block: VendorBlock<K>): BoundApi {
@@ -146,7 +150,7 @@ function bind<K extends VendorKind>(api: VendorApi<K>, block: VendorBlock<K>): B
     searchable: api.searchable,
     renewsFromDaysBefore: api.renewsFromDaysBefore,
     lifetimes: () => api.lifetimes(block),
-    backend: (overrides) => new (api.adapter())(block, overrides),
+    backend: (overrides, known) => new (api.adapter())(block, overrides, known),
   };
 }
 

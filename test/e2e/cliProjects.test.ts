@@ -32,6 +32,17 @@ const EXAMPLE_RUNS: { example: string; renewals: [SandboxVendor, string, number]
   { example: "downstream-pem", renewals: [["autodns", "100", 1]], outputs: { renewalStatus: "succeeded" } },
 ];
 
+/** The line `preview --diff` opens a planned update of the certificate with. */
+const RESOURCE_UPDATE = "~ pulumi-nodejs:dynamic/renewed-certificate:RenewedCertificate: (update)";
+
+/** The resource's own lines in `preview --diff` output: from its update line to the next blank line. */
+function resourceLines(output: string): string {
+  const start = output.indexOf(RESOURCE_UPDATE);
+  expect(start, `a planned update of the certificate in:\n${output}`).to.be.greaterThan(-1);
+  const end = output.indexOf("\n\n", start);
+  return output.slice(start, end < 0 ? undefined : end);
+}
+
 /** A README's sandbox commands with this sandbox's addresses for the documented 8080/8443. */
 function forSandbox(script: string, sandbox: Sandbox): string {
   const symantec = new URL(sandbox.urls.symantec);
@@ -172,32 +183,41 @@ describe("pulumi in a project directory (the CLI and its Node language host)", f
       await shOk("pulumi destroy && pulumi stack rm --yes copied", copy, env);
     });
 
-    it("adopts with `pulumi up` buying nothing; the next `preview --diff` shows the due renewal and the next `up` renews it once, with no warning", async function () {
+    it("adopts with `pulumi up` buying nothing; the next `preview --refresh --diff` shows the due renewal on the resource's own lines, the next `up --refresh` renews it once, with no warning, and the preview after it shows no change", async function () {
       const preview = await pulumiOk("preview");
       expect(preview).to.match(/\+ 2 to create/);
       const adopt = await pulumiOk("up");
       expect(adopt).not.to.match(/warning/i);
       expect(sandbox.admin.renewalCount("autodns", "100"), "the first up only adopts").to.equal(0);
-      const planned = await pulumiOk("preview --diff");
+      const planned = await pulumiOk("preview --refresh --diff");
       expect(planned).to.match(/renewal planned — certificate 100 expires in 20 day\(s\)/);
+      expect(resourceLines(planned)).to.match(
+        /~ plannedAction\s*: "none" => "renewal planned — certificate 100 expires in 20 day\(s\)/,
+      );
       expect(sandbox.admin.renewalCount("autodns", "100"), "preview renews nothing").to.equal(0);
-      const up = await pulumiOk("up");
+      const up = await pulumiOk("up --refresh");
       expect(up).not.to.match(/warning/i);
       expect(sandbox.admin.renewalCount("autodns", "100")).to.equal(1);
       expect(await stackOutputs(project, env))
         .to.have.property("jobId")
         .that.matches(/^\d+$/);
+      const next = await pulumi("preview --refresh --diff --expect-no-changes");
+      expect(next.code, `the next preview shows no change:\n${next.output}`).to.equal(0);
+      expect(next.output).not.to.contain(RESOURCE_UPDATE);
     });
 
     it("records the finished job on `pulumi refresh`; `preview --expect-no-changes` exits 0", async function () {
       await jobFinishedRefreshedAndClean();
     });
 
-    it("shows the due renewal and its reason in `preview --diff`; `--expect-no-changes` fails while it is due", async function () {
+    it("shows the due renewal and its reason on the resource's own lines of `preview --refresh --diff`; `--expect-no-changes` fails while it is due", async function () {
       advance({ days: 360 }); // the renewed certificate expires a year after the first: 25 days left
-      const preview = await pulumiOk("preview --diff");
+      const preview = await pulumiOk("preview --refresh --diff");
       expect(preview).to.match(/renewal planned — certificate 100 expires in \d+ day\(s\)/);
-      expect(preview).to.match(/~ pulumi-nodejs:dynamic\/renewed-certificate:RenewedCertificate: \(update\)/);
+      expect(preview).to.contain(RESOURCE_UPDATE);
+      expect(resourceLines(preview)).to.match(
+        /~ plannedAction\s*: "none" => "renewal planned — certificate 100 expires in \d+ day\(s\)/,
+      );
       const alarm = await pulumi("preview --expect-no-changes");
       expect(alarm.code, alarm.output).not.to.equal(0);
       expect(sandbox.admin.renewalCount("autodns", "100"), "preview renews nothing").to.equal(1);

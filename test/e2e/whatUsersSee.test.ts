@@ -192,11 +192,16 @@ describe("what users see and what state keeps, through the engine (installed pac
     const events: EngineEvent[] = [];
     const preview = await stack.preview({ diff: true, onEvent: (e) => events.push(e) });
     expect(stepOf(events).op).to.equal("update");
-    // `preview --diff` marks each changed input with + / - / ~: only renewalTrigger, no `- notAfter`.
+    // `preview --diff` marks each changed input with + / - / ~: only renewalTrigger and the planned
+    // action it causes (docs/REFERENCE.md, `plannedAction`), no `- notAfter`.
     const changed = preview.stdout.split("\n").filter((l) => /^\s+[-+~] [a-zA-Z]+\s*:/.test(l));
     expect(
       changed.map((l) => l.trim()),
       preview.stdout,
-    ).to.deep.equal(['+ renewalTrigger: "rotate-1"']);
+    ).to.deep.equal([
+      // The CLI escapes the quotes inside a changed string, and pads keys to the longest (refreshedState).
+      '~ plannedAction : "none" => "renewal planned — renewalTrigger changed from \\"\\" to \\"rotate-1\\""',
+      '+ renewalTrigger: "rotate-1"',
+    ]);
   });
 });

@@ -95,6 +95,32 @@ describe("ResellerClub contract as published", function () {
       expect(renewPaths(id)).to.deep.equal(["/resellerclub/api/sslcert/renew.json"]);
     });
 
+    it("keeps the API it found in state (resellerclubApi): later reads, polls and renewals ask no details to find it again", async () => {
+      const id = await seed("digitalcertificate", 20);
+      const props = inputs(id, { attributes: { org_name: "Example Org" } });
+      const adopted = await provider.create(props);
+      expect(adopted.outs.resellerclubApi).to.equal("digitalcertificate");
+      const detailsPaths = () =>
+        sandbox.admin
+          .requests({ vendor: "resellerclub" })
+          .map((r) => r.path)
+          .filter((p) => p.endsWith("/details.json"));
+      // Finding it cost one sslcert/details (not found there) and one digitalcertificate/details.
+      expect(detailsPaths()).to.deep.equal([
+        "/resellerclub/api/sslcert/details.json",
+        "/resellerclub/api/digitalcertificate/details.json",
+      ]);
+      const { outs } = await provider.update(adopted.id, adopted.outs, props);
+      expect(outs!.renewalStatus).to.equal("pending");
+      const read = await provider.read(adopted.id, outs!);
+      expect(read.props!.resellerclubApi).to.equal("digitalcertificate");
+      expect(renewPaths(id)).to.deep.equal(["/resellerclub/api/digitalcertificate/renew.json"]);
+      expect(
+        detailsPaths().filter((p) => p.includes("/sslcert/")),
+        "sslcert asked once, on adoption",
+      ).to.have.length(1);
+    });
+
     it("both APIs stay selectable: api digitalcertificate never asks sslcert", async () => {
       const id = await seed("digitalcertificate", 60);
       await provider.create(inputs(id, { api: "digitalcertificate" }));
