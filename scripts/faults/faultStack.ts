@@ -100,12 +100,19 @@ export class FaultStack {
   }
 
   /**
-   * The next operation runs on a fresh machine: an empty `PULUMI_HOME`, so no renewal journal
-   * (provider/journal.ts) and nothing else the last runner left on its disk; the backend's state
-   * stays.
+   * The next operation runs on a fresh machine: an empty `PULUMI_HOME`, so nothing the last runner
+   * left on its disk, the renewal journal (provider/journal.ts) included; the backend's state
+   * stays. With `keepJournal` the pipeline kept the journal as a cache: it is restored outside
+   * `PULUMI_HOME` and named by `RENEWED_CERTIFICATE_JOURNAL_DIR`, as such a pipeline would.
    */
-  freshMachine(): void {
+  freshMachine(options: { keepJournal?: boolean } = {}): void {
     const home = path.join(this.dir, "home");
+    if (options.keepJournal) {
+      const cache = path.join(this.dir, "journal-cache");
+      const journal = path.join(home, "renewed-certificate", "journal");
+      if (fs.existsSync(journal)) fs.cpSync(journal, cache, { recursive: true });
+      this.stack.workspace.envVars.RENEWED_CERTIFICATE_JOURNAL_DIR = cache;
+    }
     fs.rmSync(home, { recursive: true, force: true });
     fs.mkdirSync(home, { recursive: true });
   }

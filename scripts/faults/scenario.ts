@@ -97,9 +97,9 @@ export class ScenarioContext {
     return stack;
   }
 
-  /** The next operations run on a fresh machine: empty PULUMI_HOME (no journal), same backend. */
-  freshMachine(): void {
-    this.stack.freshMachine();
+  /** The next operations run on a fresh machine: empty PULUMI_HOME, same backend (see FaultStack). */
+  freshMachine(options: { keepJournal?: boolean } = {}): void {
+    this.stack.freshMachine(options);
   }
 
   /** Removes every stack's temp dir (nothing at the vendor is touched). */
