@@ -40,8 +40,11 @@ export const STACK_LOCKED = /the stack is currently locked/;
 export interface FaultStackOptions {
   /** Another runner of this stack: same backend, stack and project, its own machine (temp dir). */
   sameStackAs?: FaultStack;
-  /** The project and stack name (default `faults-<scenario id>`). */
-  projectName?: string;
+  /**
+   * Another stack of this stack's project (named `<stack>-other`, its own backend): the
+   * workspace directory, shared by a scenario's stacks, holds one Pulumi.yaml, so one project.
+   */
+  otherStackOf?: FaultStack;
   /** The list every operation is appended to (shared by a scenario's stacks). */
   ops?: OpResult[];
 }
@@ -59,6 +62,7 @@ export class FaultStack {
     private readonly sandbox: Sandbox,
     private readonly stack: Stack,
     private readonly projectName: string,
+    private readonly stackName: string,
     readonly dir: string,
     /** The temp dir whose `backend/` holds the state (another runner's, for a second runner). */
     private readonly backendDir: string,
@@ -78,11 +82,13 @@ export class FaultStack {
   ): Promise<FaultStack> {
     const holder: { stack?: FaultStack } = {};
     const same = options.sameStackAs;
-    const projectName = same?.projectName ?? options.projectName ?? `faults-${name}`;
+    const project = same ?? options.otherStackOf;
+    const projectName = project?.projectName ?? `faults-${name}`;
+    const stackName = same?.stackName ?? (options.otherStackOf ? `${projectName}-other` : projectName);
     const backendDir = same?.backendDir;
     const t = await newStack({
       projectName,
-      stackName: projectName,
+      stackName,
       workDir: install.dir,
       envVars: {
         RENEWED_CERTIFICATE_TIMEOUT_MS: String(CLIENT_TIMEOUT_MS),
@@ -95,7 +101,16 @@ export class FaultStack {
       },
     });
     const ops = options.ops ?? [];
-    holder.stack = new FaultStack(sandbox, t.stack, projectName, t.dir, backendDir ?? t.dir, args, ops);
+    holder.stack = new FaultStack(
+      sandbox,
+      t.stack,
+      projectName,
+      stackName,
+      t.dir,
+      backendDir ?? t.dir,
+      args,
+      ops,
+    );
     return holder.stack;
   }
 
@@ -157,7 +172,7 @@ export class FaultStack {
       ".pulumi",
       "stacks",
       this.projectName,
-      `${this.projectName}.json`,
+      `${this.stackName}.json`,
     );
     return stateOutputs(file);
   }

@@ -85,10 +85,13 @@ export class ScenarioContext {
 
   /** A second stack (own project, own backend) declaring the same certificate with the same inputs. */
   async secondStack(): Promise<FaultStack> {
-    return this.addStack({ projectName: `faults-other-${this.stacks.length}` });
+    return this.addStack({ otherStackOf: this.stack });
   }
 
-  private async addStack(options: { sameStackAs?: FaultStack; projectName?: string }): Promise<FaultStack> {
+  private async addStack(options: {
+    sameStackAs?: FaultStack;
+    otherStackOf?: FaultStack;
+  }): Promise<FaultStack> {
     const stack = await FaultStack.create("", this.sandbox, this.install, this.stack.currentArgs, {
       ...options,
       ops: this.stack.ops,
