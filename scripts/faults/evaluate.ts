@@ -2,11 +2,12 @@
  * Judges one finished scenario by what the vendor and the state file say, not by what the
  * provider claims:
  * - renewals: accepted renewals at the sandbox; more than intended is a double renewal;
- * - ids: every accepted job/transaction id must have reached state, and the last one must be in
- *   the final state. The only excuse is an answer that never reached the provider (dropped,
- *   timed out, or the provider killed before reading it) from a vendor that cannot be searched —
- *   and then only when the provider told the user so (an error saying it will not submit the
- *   renewal again on its own); such ids are "unreachable";
+ * - ids, counted strictly: every accepted job/transaction id must have reached the state of a
+ *   later operation of one of the scenario's stacks (a fresh machine or a second stack included),
+ *   and the last one must be in the final state; any other is lost. The only ids set apart are
+ *   "unreachable by design": the answer never reached the provider (dropped, timed out, or the
+ *   provider killed before reading it), the vendor cannot be asked about it (no search), and the
+ *   provider told the user so (an error saying it will not submit the renewal again on its own);
  * - errors: every error the engine reported must name the vendor, quote the vendor's code when
  *   the vendor sent one, and say what to do (operations during which the harness killed the
  *   engine or provider are left out: their errors are the engine's).
@@ -24,8 +25,12 @@ export interface JudgedError {
 }
 
 /** The verdict on one scenario. */
-export interface ScenarioResult {
+export interface ScenarioResult extends ScenarioVerdict {
   scenario: Scenario;
+}
+
+/** The verdict without the scenario: what a scenario's process hands the runner (JSON). */
+export interface ScenarioVerdict {
   renewals: number;
   doubleRenewals: number;
   accepted: string[];
@@ -82,8 +87,9 @@ export function evaluate(
   const saidSo = ops.some((o) => o.errors.some((e) => REFUSES_RETRY.test(e)));
   const unreachable = !api.searchable && saidSo ? Math.min(missing.length, lostAnswers) : 0;
   const lost = missing.slice(0, missing.length - unreachable);
-  // A killed operation's errors come from the engine losing its provider, not from the provider.
-  const errors = [...new Set(ops.filter((o) => !o.killed).flatMap((o) => o.errors))].map((m) =>
+  // A killed operation's errors come from the engine losing its provider, not from the provider;
+  // a locked-out one's from the backend's lock.
+  const errors = [...new Set(ops.filter((o) => !o.killed && !o.locked).flatMap((o) => o.errors))].map((m) =>
     judgeError(m, api, scenario.vendorCode),
   );
   const output = ops.map((o) => o.output).join("\n");

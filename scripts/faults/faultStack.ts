@@ -29,6 +29,24 @@ export interface OpResult {
   state?: Record<string, unknown>;
   /** The harness killed the engine or provider during this operation (its errors are the engine's). */
   killed?: boolean;
+  /** The backend's lock refused the operation (another run held the stack): the engine's error. */
+  locked?: boolean;
+}
+
+/** The engine's refusal when another update holds the stack's lock. */
+export const STACK_LOCKED = /the stack is currently locked/;
+
+/** Where a new {@link FaultStack} keeps its state, and where its operations are recorded. */
+export interface FaultStackOptions {
+  /** Another runner of this stack: same backend, stack and project, its own machine (temp dir). */
+  sameStackAs?: FaultStack;
+  /**
+   * Another stack of this stack's project (named `<stack>-other`, its own backend): the
+   * workspace directory, shared by a scenario's stacks, holds one Pulumi.yaml, so one project.
+   */
+  otherStackOf?: FaultStack;
+  /** The list every operation is appended to (shared by a scenario's stacks). */
+  ops?: OpResult[];
 }
 
 /**
@@ -37,7 +55,6 @@ export interface OpResult {
  * can change between operations.
  */
 export class FaultStack {
-  readonly ops: OpResult[] = [];
   private args: RenewedCertificateArgs;
   private clockOffsetMs = 0;
 
@@ -45,34 +62,74 @@ export class FaultStack {
     private readonly sandbox: Sandbox,
     private readonly stack: Stack,
     private readonly projectName: string,
+    private readonly stackName: string,
     readonly dir: string,
+    /** The temp dir whose `backend/` holds the state (another runner's, for a second runner). */
+    private readonly backendDir: string,
     args: RenewedCertificateArgs,
+    readonly ops: OpResult[],
   ) {
     this.args = args;
   }
 
-  /** A fresh stack holding one `RenewedCertificate` named "cert". */
+  /** A fresh stack holding one `RenewedCertificate` named "cert" (or another runner of one). */
   static async create(
     name: string,
     sandbox: Sandbox,
     install: PackagedInstall,
     args: RenewedCertificateArgs,
+    options: FaultStackOptions = {},
   ): Promise<FaultStack> {
     const holder: { stack?: FaultStack } = {};
-    const projectName = `faults-${name}`;
+    const same = options.sameStackAs;
+    const project = same ?? options.otherStackOf;
+    const projectName = project?.projectName ?? `faults-${name}`;
+    const stackName = same?.stackName ?? (options.otherStackOf ? `${projectName}-other` : projectName);
+    const backendDir = same?.backendDir;
     const t = await newStack({
       projectName,
-      stackName: projectName,
+      stackName,
       workDir: install.dir,
-      envVars: { RENEWED_CERTIFICATE_TIMEOUT_MS: String(CLIENT_TIMEOUT_MS) },
+      envVars: {
+        RENEWED_CERTIFICATE_TIMEOUT_MS: String(CLIENT_TIMEOUT_MS),
+        ...(backendDir ? { PULUMI_BACKEND_URL: `file://${path.join(backendDir, "backend")}` } : {}),
+      },
       // No stack outputs: a program whose engine is killed would wait for them forever (see
       // inlineRunsSettled). Scenarios read the resource's outputs from the state file instead.
       program: async () => {
         new install.lib.RenewedCertificate("cert", holder.stack!.args);
       },
     });
-    holder.stack = new FaultStack(sandbox, t.stack, projectName, t.dir, args);
+    const ops = options.ops ?? [];
+    holder.stack = new FaultStack(
+      sandbox,
+      t.stack,
+      projectName,
+      stackName,
+      t.dir,
+      backendDir ?? t.dir,
+      args,
+      ops,
+    );
     return holder.stack;
+  }
+
+  /**
+   * The next operation runs on a fresh machine: an empty `PULUMI_HOME`, so nothing the last runner
+   * left on its disk, the renewal journal (provider/journal.ts) included; the backend's state
+   * stays. With `keepJournal` the pipeline kept the journal as a cache: it is restored outside
+   * `PULUMI_HOME` and named by `RENEWED_CERTIFICATE_JOURNAL_DIR`, as such a pipeline would.
+   */
+  freshMachine(options: { keepJournal?: boolean } = {}): void {
+    const home = path.join(this.dir, "home");
+    if (options.keepJournal) {
+      const cache = path.join(this.dir, "journal-cache");
+      const journal = path.join(home, "renewed-certificate", "journal");
+      if (fs.existsSync(journal)) fs.cpSync(journal, cache, { recursive: true });
+      this.stack.workspace.envVars.RENEWED_CERTIFICATE_JOURNAL_DIR = cache;
+    }
+    fs.rmSync(home, { recursive: true, force: true });
+    fs.mkdirSync(home, { recursive: true });
   }
 
   /** The resource's inputs now. */
@@ -110,12 +167,12 @@ export class FaultStack {
   /** The resource's outputs as stored in the backend's state file (secrets stay ciphertext). */
   state(): Record<string, unknown> | undefined {
     const file = path.join(
-      this.dir,
+      this.backendDir,
       "backend",
       ".pulumi",
       "stacks",
       this.projectName,
-      `${this.projectName}.json`,
+      `${this.stackName}.json`,
     );
     return stateOutputs(file);
   }
@@ -148,6 +205,7 @@ export class FaultStack {
         output += `\n[harness] the killed operation's program was still running ${SETTLE_TIMEOUT_MS} ms later`;
     }
     const result: OpResult = { op, ok, output, errors: errorLines(output), state: this.state() };
+    if (!ok && STACK_LOCKED.test(output)) result.locked = true;
     this.ops.push(result);
     return result;
   }

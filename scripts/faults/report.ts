@@ -1,12 +1,15 @@
 /** The matrix as a table, the failures in detail, and the summary counts. */
 import type { ScenarioResult } from "./evaluate";
 
-/** The four counts of the last line. */
+/** The counts of the last line. */
 export interface Summary {
   scenarios: number;
   doubleRenewals: number;
+  /** Accepted ids no later operation recorded, apart from those unreachable by design. */
   lostJobIds: number;
   unclearErrors: number;
+  /** Accepted ids the vendor cannot be asked about whose answer never arrived (Symantec only). */
+  unreachableByDesign: number;
 }
 
 export function summarize(results: ScenarioResult[]): Summary {
@@ -15,6 +18,7 @@ export function summarize(results: ScenarioResult[]): Summary {
     doubleRenewals: results.reduce((n, r) => n + r.doubleRenewals, 0),
     lostJobIds: results.reduce((n, r) => n + r.lost.length, 0),
     unclearErrors: results.reduce((n, r) => n + r.errors.filter((e) => e.lacks.length).length, 0),
+    unreachableByDesign: results.reduce((n, r) => n + r.unreachable, 0),
   };
 }
 

@@ -6,6 +6,7 @@
 import type { RenewedCertificateArgs } from "../../provider/args";
 import type { FaultKind, Sandbox, SandboxRequest } from "../../sandbox";
 import { ApiName, FaultApi } from "./apis";
+import type { PackagedInstall } from "../../test/support/packagedInstall";
 import { FaultStack, OpResult } from "./faultStack";
 import { KillTarget, Killer, killOnRequest } from "./kill";
 
@@ -48,20 +49,65 @@ export class ScenarioContext {
   /** Accepted renewals whose answer never reached the provider (dropped, timed out, killed). */
   lostAnswers = 0;
   private readonly killers: { killer: Killer; route: string }[] = [];
+  /** Every stack (or runner of a stack) the scenario used; the first is {@link stack}. */
+  private readonly stacks: FaultStack[];
 
   constructor(
     readonly sandbox: Sandbox,
     readonly api: FaultApi,
     readonly stack: FaultStack,
     readonly certId: string,
-  ) {}
+    private readonly install: PackagedInstall,
+  ) {
+    this.stacks = [stack];
+  }
 
-  async up(): Promise<OpResult> {
+  /** Every operation of every stack of the scenario, in the order they ended. */
+  get ops(): OpResult[] {
+    return this.stack.ops;
+  }
+
+  async up(on: FaultStack = this.stack): Promise<OpResult> {
     const fired = () => this.killers.filter((k) => k.killer.killed.length).length;
     const before = fired();
-    const result = await this.stack.up();
+    const result = await on.up();
     if (fired() > before) result.killed = true;
     return result;
+  }
+
+  /**
+   * A second pipeline runner of this scenario's stack: another machine (its own PULUMI_HOME and
+   * workspace) on the same backend and stack, with the same inputs.
+   */
+  async secondRunner(): Promise<FaultStack> {
+    return this.addStack({ sameStackAs: this.stack });
+  }
+
+  /** A second stack (own project, own backend) declaring the same certificate with the same inputs. */
+  async secondStack(): Promise<FaultStack> {
+    return this.addStack({ otherStackOf: this.stack });
+  }
+
+  private async addStack(options: {
+    sameStackAs?: FaultStack;
+    otherStackOf?: FaultStack;
+  }): Promise<FaultStack> {
+    const stack = await FaultStack.create("", this.sandbox, this.install, this.stack.currentArgs, {
+      ...options,
+      ops: this.stack.ops,
+    });
+    this.stacks.push(stack);
+    return stack;
+  }
+
+  /** The next operations run on a fresh machine: empty PULUMI_HOME, same backend (see FaultStack). */
+  freshMachine(options: { keepJournal?: boolean } = {}): void {
+    this.stack.freshMachine(options);
+  }
+
+  /** Removes every stack's temp dir (nothing at the vendor is touched). */
+  cleanup(): void {
+    for (const s of this.stacks) s.cleanup();
   }
 
   refresh(): Promise<OpResult> {

@@ -78,6 +78,13 @@ export function expectStatus(ctx: ScenarioContext, status: string, what = ""): v
   ctx.check(actual === status, `${what}renewalStatus is ${status} (was ${String(actual)})`);
 }
 
+/** Checks that state has the certificate's expiry at the vendor now (the renewed one). */
+export function expectVendorExpiry(ctx: ScenarioContext): void {
+  const vendorExpiry = ctx.sandbox.admin.certificate(ctx.api.vendor, ctx.certId)!.notAfter;
+  const recorded = Math.abs(Date.parse(String(ctx.state().notAfter)) - Date.parse(vendorExpiry)) < 1000;
+  ctx.check(recorded, "state has the renewed expiry");
+}
+
 /** Checks the vendor's renewal count now. */
 export function expectRenewals(ctx: ScenarioContext, n: number, what: string): void {
   const actual = ctx.sandbox.admin.renewalCount(ctx.api.vendor, ctx.certId);
