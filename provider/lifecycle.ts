@@ -3,12 +3,12 @@
  * reaches them only through a `require` by package path, so none of this code or anything it
  * captures lands in state; `RenewedCertificateProvider` calls them directly.
  */
-import { canFindPendingRenewals, createBackend } from "./backends";
+import { canFindPendingRenewals, canReissue, createBackend } from "./backends";
 import { Failure } from "./checkFailure";
 import { providerNow } from "./clock";
 import { ambientCredential, setConfiguredCredentials, withSecretCredentials } from "./credentials";
 import { CertificateInputs, CertificateState, vendorOf } from "./inputs";
-import { RenewalDecision, shouldRenew } from "./renewalPolicy";
+import { ActionDecision, decideNextAction } from "./coveragePolicy";
 import { RenewalStep, lookupOrFail, pollOnce, recoverFromJournal, renewOnce } from "./renewal";
 import {
   adoptedState,
@@ -32,6 +32,15 @@ const PROVIDER_KEY = "__provider";
 /** Prints one line for the user; a dynamic provider's stdout reaches the CLI as an info message. */
 function say(line: string): void {
   process.stdout.write(`${line}\n`);
+}
+
+/** The decision for these inputs' vendor (two clocks where it can reissue). */
+function shouldAct(
+  state: CertificateState | undefined,
+  inputs: CertificateInputs,
+  now: Date,
+): ActionDecision {
+  return decideNextAction(state, inputs, now, canReissue(inputs));
 }
 
 function stepFor(id: string, inputs: CertificateInputs, props: Props, now: Date): RenewalStep {
@@ -89,7 +98,7 @@ export async function diff(id: string, oldProps: Props, newProps: Props) {
   }
   if (containsUnknown(news)) return { changes: true };
   const now = providerNow();
-  const decision = shouldRenew(olds, news, now);
+  const decision = shouldAct(olds, news, now);
   if (decision.poll) {
     const step = stepFor(id, news, newProps, now);
     try {
@@ -114,7 +123,7 @@ export async function diff(id: string, oldProps: Props, newProps: Props) {
     return { changes: true };
   }
   if (decision.renew) {
-    say(`RenewedCertificate ${id}: renewal planned — ${decision.reason}`);
+    say(`RenewedCertificate ${id}: ${decision.plan ?? `renewal planned — ${decision.reason}`}`);
     return { changes: true };
   }
   if (decision.reason && olds.renewalStatus === "failed") say(`RenewedCertificate ${id}: ${decision.reason}`);
@@ -135,14 +144,14 @@ export async function create(props: Props) {
   const snapshot = await step.backend.inspect(String(inputs.certificateId));
   const notAfter = snapshot.notAfter ?? normalizedNotAfter(inputs.notAfter);
   const adopted = {
-    ...adoptedState(inputs, notAfter, snapshot.certificatePem),
+    ...adoptedState(inputs, notAfter, snapshot.certificatePem, snapshot.coverageEndsAt),
     certificateName: snapshot.certificateName,
   };
   // An earlier run may have renewed it without saving the result (see ./journal.ts).
   const settled = await settleEarlier(step, adopted);
   if (settled.done) return { id, outs: toOutputs(finalized(settled.state, undefined)) };
   const state = settled.state;
-  const decision = shouldRenew(state === adopted ? undefined : state, { ...inputs, notAfter }, now);
+  const decision = shouldAct(state, { ...inputs, notAfter }, now);
   if (decision.renew) {
     say(
       `RenewedCertificate ${id}: adopted without renewing — ${decision.reason}; the next preview shows the renewal and the next up submits it`,
@@ -151,8 +160,8 @@ export async function create(props: Props) {
   return { id, outs: toOutputs(finalized(state, decision)) };
 }
 
-function afterRenewal(state: CertificateState, inputs: CertificateInputs, now: Date): RenewalDecision {
-  const d = shouldRenew(state, inputs, now);
+function afterRenewal(state: CertificateState, inputs: CertificateInputs, now: Date): ActionDecision {
+  const d = shouldAct(state, inputs, now);
   return { ...d, renew: false };
 }
 
@@ -178,7 +187,7 @@ export async function update(id: string, oldProps: Props, newProps: Props) {
   let state = settled.state;
   // Decide against the inputs the state was made with (trigger, lifetime, corrections).
   const decide = (s: CertificateState) =>
-    shouldRenew({ ...s, ...previousInputs(oldProps), notAfter: s.notAfter }, news, now);
+    shouldAct({ ...s, ...previousInputs(oldProps), notAfter: s.notAfter }, news, now);
   let decision = decide(state);
   if (decision.renew) {
     // State may be stale (a renewal made elsewhere, or by a run whose result was lost): look first.
@@ -197,8 +206,11 @@ export async function update(id: string, oldProps: Props, newProps: Props) {
     const reason = decision.reason || (state.renewalCount ? state.renewalReason : "");
     return { outs: toOutputs(finalized(state, decision, reason)) };
   }
-  say(`RenewedCertificate ${id}: renewing — ${decision.reason}`);
-  const renewed = await renewOnce(step, state, decision.reason);
+  const action = decision.action === "reissue" ? "reissue" : "renew";
+  say(
+    `RenewedCertificate ${id}: ${action === "reissue" ? "reissuing (free)" : "renewing"} — ${decision.reason}`,
+  );
+  const renewed = await renewOnce(step, state, decision.reason, action, decision.forExpiry);
   sayIfOther(id, renewed.renewalReason, decision.reason);
   return { outs: toOutputs(finalized(renewed, afterRenewal(renewed, news, now), renewed.renewalReason)) };
 }
@@ -214,7 +226,7 @@ export async function read(id: string, props: Props) {
   if (!recovered.interrupted) state = recovered.state;
   if (state.renewalStatus === "pending") state = await pollOnce(step, state);
   state = await withVendorExpiry(step, state);
-  const decision = shouldRenew(state, inputs, now);
+  const decision = shouldAct(state, inputs, now);
   const outs = toOutputs(finalized(state, decision, decision.renew ? decision.reason : state.renewalReason));
   // No `inputs`: the engine then keeps the program's own inputs, so a refresh adds none it never set
   // (an echoed `notAfter` would read as a removed input on the next diff).

@@ -85,6 +85,20 @@ export class RenewedCertificate extends pulumi.dynamic.Resource {
   declare readonly lastError: pulumi.Output<string | undefined>;
   /** Failed renewal attempts since the last success (drives the retry backoff, 1 h doubling to 24 h). */
   declare readonly failedAttempts: pulumi.Output<number>;
+  /** End of the paid term (ISO-8601); the same as `notAfter` where the vendor has no separate term. */
+  declare readonly coverageEndsAt: pulumi.Output<string | undefined>;
+  /** What the clocks call for next: "none", "reissue" (free, inside the term) or "renew" (paid). */
+  declare readonly nextAction: pulumi.Output<string>;
+  /** When `nextAction` falls due (ISO-8601), "" when unknown. */
+  declare readonly nextActionAt: pulumi.Output<string>;
+  /** The last action submitted: "renew" or "reissue"; "" before the first. */
+  declare readonly lastAction: pulumi.Output<string>;
+  /** Reissues this resource submitted and the vendor accepted. */
+  declare readonly reissueCount: pulumi.Output<number>;
+  /** When the last reissue was submitted (ISO-8601), "" before the first. */
+  declare readonly lastReissuedAt: pulumi.Output<string>;
+  /** After a failed action: when it may be retried (ISO-8601); "" otherwise. */
+  declare readonly nextAttemptAt: pulumi.Output<string>;
 
   constructor(name: string, args: RenewedCertificateArgs, opts?: pulumi.CustomResourceOptions) {
     const placeholders = Object.fromEntries(PROGRAM_OUTPUTS.map((k) => [k, undefined]));

@@ -11,7 +11,8 @@ import {
 } from "./inputs";
 
 export { INPUT_KEYS, inputsOf } from "./inputs";
-import { RenewalDecision, renewAfterOf } from "./renewalPolicy";
+import { ActionDecision, nextAttemptOf } from "./coveragePolicy";
+import { renewAfterOf } from "./renewalPolicy";
 
 /**
  * Everything a program reads from a RenewedCertificate: the echoed inputs and the outputs, each a
@@ -41,6 +42,13 @@ export const PROGRAM_OUTPUTS = [
   "lastRenewedAt",
   "lastError",
   "failedAttempts",
+  "coverageEndsAt",
+  "nextAction",
+  "nextActionAt",
+  "lastAction",
+  "reissueCount",
+  "lastReissuedAt",
+  "nextAttemptAt",
 ] as const;
 
 /** The resource id: vendor and the vendor's certificate id. */
@@ -71,10 +79,12 @@ export function adoptedState(
   inputs: CertificateInputs,
   notAfter: string | undefined,
   pem?: string,
+  coverageEndsAt?: string,
 ): CertificateState {
   return {
     ...inputs,
     notAfter,
+    coverageEndsAt: coverageEndsAt ?? notAfter,
     renewalDue: false,
     renewalReason: "",
     renewalStatus: "none",
@@ -101,6 +111,7 @@ export function withProgress(state: CertificateState, p: RenewalProgress, now: D
   };
   if (p.status === "succeeded") {
     next.notAfter = laterOf(state.notAfter, p.notAfter);
+    next.coverageEndsAt = laterOf(state.coverageEndsAt, p.coverageEndsAt);
     next.certificatePem = p.certificatePem ?? state.certificatePem;
     // A new certificate brings its own chain (or none); without one the old chain still fits.
     next.certificateChainPem = p.certificatePem ? p.certificateChainPem : state.certificateChainPem;
@@ -119,16 +130,24 @@ export function withProgress(state: CertificateState, p: RenewalProgress, now: D
 /** Fills the derived outputs from a decision taken at `now`. */
 export function finalized(
   state: CertificateState,
-  decision: RenewalDecision | undefined,
+  decision: ActionDecision | undefined,
   reason?: string,
 ): CertificateState {
   const renewBeforeDays = state.renewBeforeDays ?? DEFAULT_RENEW_BEFORE_DAYS;
-  return {
+  const next: CertificateState = {
     ...state,
     renewAfter: renewAfterOf(state.notAfter, renewBeforeDays),
     renewalDue: decision?.renew ?? false,
     renewalReason: reason ?? decision?.reason ?? state.renewalReason ?? "",
+    // A certificate never outlives its paid term: where the vendor names no term, it is the expiry.
+    coverageEndsAt: laterOf(state.coverageEndsAt, state.notAfter),
+    nextAttemptAt: nextAttemptOf(state),
   };
+  if (decision) {
+    next.nextAction = decision.action;
+    next.nextActionAt = decision.nextActionAt;
+  }
+  return next;
 }
 
 /**
@@ -146,10 +165,26 @@ export const OUTPUT_DEFAULTS = {
   lastError: "",
   renewalCount: 0,
   failedAttempts: 0,
+  nextAction: "none",
+  nextActionAt: "",
+  lastAction: "",
+  reissueCount: 0,
+  lastReissuedAt: "",
+  nextAttemptAt: "",
 } as const satisfies Partial<Record<(typeof PROGRAM_OUTPUTS)[number], string | number>>;
 
 /** The string outputs whose `""` means "none" (read back as unset, so `a ?? b` keeps working). */
-const EMPTY_MEANS_UNSET = ["jobId", "transactionId", "vendorStatus", "certificatePem", "lastRenewedAt"];
+const EMPTY_MEANS_UNSET = [
+  "jobId",
+  "transactionId",
+  "vendorStatus",
+  "certificatePem",
+  "lastRenewedAt",
+  "nextActionAt",
+  "lastAction",
+  "lastReissuedAt",
+  "nextAttemptAt",
+];
 
 /**
  * The outputs object handed to the engine, every documented output present (see

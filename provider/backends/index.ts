@@ -58,3 +58,12 @@ export function canFindPendingRenewals(inputs: CertificateInputs): boolean {
   const vendor = vendorOf(inputs);
   return vendor === "resellerclub" || vendor === "autodns";
 }
+
+/**
+ * Whether the inputs' vendor API can reissue a certificate inside its paid term (AutoDNS JSON
+ * `PUT /certificate/{id}`, task 400102). Where it cannot, a certificate is renewed only when its
+ * term ends (docs/VENDOR-CHOICES.md). Pure.
+ */
+export function canReissue(inputs: CertificateInputs): boolean {
+  return vendorOf(inputs) === "autodns" && (inputs.autodns?.protocol ?? "json") === "json";
+}

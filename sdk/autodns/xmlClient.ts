@@ -24,7 +24,7 @@ import {
 } from "../common/xml";
 import { AutodnsErrorContext, autodnsError } from "./errors";
 import { autodnsTransport } from "./transport";
-import { AUTODNS_JOB_SEARCH_LIMIT, newestFirst, renewsCertificate } from "./jobs";
+import { AUTODNS_JOB_SEARCH_LIMIT, AutodnsJobAction, newestFirst, renewsCertificate } from "./jobs";
 import {
   autodnsJobPending,
   AutodnsCertificate,
@@ -66,12 +66,15 @@ export function autodnsRenewCertificateXml(id: string, d: AutodnsRenewalDetails)
  * renew jobs: `view`, `where` (`and` blocks of key/operator/value) and `order` (key/mode), as the
  * help page "List Inquire" lays them out; the keys are the job element's (`object`, `action`).
  */
-export function autodnsRenewJobListTask(certificateName: string): XmlInputNode {
+export function autodnsRenewJobListTask(
+  certificateName: string,
+  action: AutodnsJobAction = "renew",
+): XmlInputNode {
   return {
     view: { offset: 0, limit: AUTODNS_JOB_SEARCH_LIMIT },
     where: {
       and: [
-        { key: "action", operator: "eq", value: "renew" },
+        { key: "action", operator: "eq", value: action },
         { key: "object", operator: "eq", value: cdata(certificateName) },
       ],
     },
@@ -177,6 +180,7 @@ export class AutodnsXmlClient {
     }
     return this.readValue("certificateInfo", response, () => {
       const expire = xmlText(cert, "expire");
+      const payable = xmlText(cert, "payable");
       const lifetime = xmlText(cert, "lifetime");
       const created = xmlText(cert, "created");
       const updated = xmlText(cert, "updated");
@@ -185,6 +189,7 @@ export class AutodnsXmlClient {
         name: xmlText(cert, "name"),
         product: xmlText(cert, "product"),
         notAfter: expire ? parseAutodnsXmlDate(expire) : undefined,
+        ...(payable ? { coverageEndsAt: parseAutodnsXmlDate(payable) } : {}),
         lifetimeMonths: lifetime && /^\d+$/.test(lifetime) ? Number(lifetime) : undefined,
         software: xmlText(cert, "software"),
         csr: xmlText(cert, "csr"),
@@ -226,26 +231,36 @@ export class AutodnsXmlClient {
    * Task 400115: the running renew jobs of a certificate, newest first (at most 50); only those
    * that renew this certificate (see {@link renewsCertificate}).
    */
-  async renewJobs(certificate: AutodnsCertificateRef): Promise<AutodnsJob[]> {
-    return this.listRenewJobs("400115", "jobSearch", certificate);
+  async renewJobs(
+    certificate: AutodnsCertificateRef,
+    action: AutodnsJobAction = "renew",
+  ): Promise<AutodnsJob[]> {
+    return this.listRenewJobs("400115", "jobSearch", certificate, action);
   }
 
   /** {@link renewJobs} that have not finished: the guard against a second renewal. */
-  async pendingRenewJobs(certificate: AutodnsCertificateRef): Promise<AutodnsJob[]> {
-    return (await this.renewJobs(certificate)).filter(autodnsJobPending);
+  async pendingRenewJobs(
+    certificate: AutodnsCertificateRef,
+    action: AutodnsJobAction = "renew",
+  ): Promise<AutodnsJob[]> {
+    return (await this.renewJobs(certificate, action)).filter(autodnsJobPending);
   }
 
   /** Task 400135: the finished renew jobs of a certificate (the job history), newest first. */
-  async finishedRenewJobs(certificate: AutodnsCertificateRef): Promise<AutodnsJob[]> {
-    return this.listRenewJobs("400135", "jobHistorySearch", certificate);
+  async finishedRenewJobs(
+    certificate: AutodnsCertificateRef,
+    action: AutodnsJobAction = "renew",
+  ): Promise<AutodnsJob[]> {
+    return this.listRenewJobs("400135", "jobHistorySearch", certificate, action);
   }
 
   private async listRenewJobs(
     code: string,
     operation: string,
     certificate: AutodnsCertificateRef,
+    action: AutodnsJobAction,
   ): Promise<AutodnsJob[]> {
-    const body = this.requestXml(code, autodnsRenewJobListTask(certificate.name));
+    const body = this.requestXml(code, autodnsRenewJobListTask(certificate.name, action));
     const { result, response } = await this.call(body, operation, "safe", {
       certificateId: certificate.id,
     });
@@ -254,7 +269,7 @@ export class AutodnsXmlClient {
         .map((item) => jobFromXml(xmlPath(item, "job") as XmlNode | undefined, undefined))
         .filter((j): j is AutodnsJob => !!j),
     );
-    return newestFirst(jobs.filter((j) => renewsCertificate(j, certificate)));
+    return newestFirst(jobs.filter((j) => renewsCertificate(j, certificate, action)));
   }
 
   private readValue<T>(operation: string, response: HttpResponse, read: () => T): T {

@@ -59,7 +59,10 @@ describe("AutoDNS XML gateway client against the sandbox", () => {
     expect((await client.finishedRenewJobs(ref)).map((j) => [j.id, j.status])).to.deep.equal([
       [jobId, "SUCCESS"],
     ]);
-    expect((await client.certificateInfo("101")).notAfter).to.equal("2031-03-16T23:59:59.000Z");
+    // The term (`payable`) moved by 12 months; the certificate is cut to 47 days (CA/B, 2030).
+    const renewed = await client.certificateInfo("101");
+    expect(renewed.coverageEndsAt).to.equal("2031-03-16T23:59:59.000Z");
+    expect(renewed.notAfter).to.equal("2030-03-02T23:59:59.000Z");
   });
 
   it("refuses a renewal outside the 90-day window with EF4001012", async () => {
