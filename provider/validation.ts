@@ -3,7 +3,9 @@
  * each with a sentence that says how to fix it. Unknown values (preview) are skipped.
  */
 import { parseAnyDate } from "../sdk/common/dates";
+import { describeSchedule, maxCertificateDays } from "./certificateLifetimes";
 import { Failures, Failure } from "./checkFailure";
+import { providerNow } from "./clock";
 import { CertificateInputs, VENDOR_KINDS, VendorKind } from "./inputs";
 import { isUnknown } from "./unknowns";
 import { refuseUnknownFields } from "./knownFields";
@@ -93,6 +95,14 @@ export function validateInputs(
       f.add(
         "renewBeforeDays",
         `renewBeforeDays ${before} must be shorter than the lifetime (${lifetime} months); lower it`,
+      );
+    } else if (before >= maxCertificateDays(providerNow())) {
+      // A certificate issued now would be due again the moment it arrives.
+      const max = maxCertificateDays(providerNow());
+      f.add(
+        "renewBeforeDays",
+        `renewBeforeDays ${before} would reissue continuously: certificates issued now are valid for at most ` +
+          `${max} days (${describeSchedule()}); set renewBeforeDays below ${max}, e.g. ${Math.max(1, Math.floor(max / 4))}`,
       );
     } else if (vendor === "autodns" && before > 90) {
       f.add(
