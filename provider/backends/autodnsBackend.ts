@@ -148,11 +148,9 @@ export class AutodnsBackend implements VendorBackend {
     return autodnsProgress({ id: result.jobId, status: result.jobStatus ?? "RUNNING" });
   }
 
-  /** Reissue (JSON `PUT /certificate/{id}`, 400102) with the current CSR and details. */
+  /** Reissue (JSON `PUT /certificate/{id}`, XML task 400102) with the current CSR and details. */
   async reissue(ctx: RenewalContext): Promise<RenewalProgress> {
-    if (!this.json)
-      throw new Error("AutoDNS reissue is sent over the JSON API only; set autodns.protocol to json");
-    const result = await this.json.reissue(ctx.certificateId, this.details(ctx), ctx.ctid);
+    const result = await this.client.reissue(ctx.certificateId, this.details(ctx), ctx.ctid);
     return autodnsProgress({ id: result.jobId, status: result.jobStatus ?? "RUNNING" });
   }
 

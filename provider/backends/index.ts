@@ -60,10 +60,10 @@ export function canFindPendingRenewals(inputs: CertificateInputs): boolean {
 }
 
 /**
- * Whether the inputs' vendor API can reissue a certificate inside its paid term (AutoDNS JSON
- * `PUT /certificate/{id}`, task 400102). Where it cannot, a certificate is renewed only when its
- * term ends (docs/VENDOR-CHOICES.md). Pure.
+ * Whether the inputs' vendor API can reissue a certificate inside its paid term (AutoDNS: JSON
+ * `PUT /certificate/{id}`, XML task 400102). Where it cannot, the certificate is its own term and
+ * is renewed before it expires (docs/VENDOR-CHOICES.md). Pure.
  */
 export function canReissue(inputs: CertificateInputs): boolean {
-  return vendorOf(inputs) === "autodns" && (inputs.autodns?.protocol ?? "json") === "json";
+  return vendorOf(inputs) === "autodns";
 }

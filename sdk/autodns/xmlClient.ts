@@ -126,15 +126,38 @@ export class AutodnsXmlClient {
     details: AutodnsRenewalDetails = {},
     ctid?: string,
   ): Promise<AutodnsRenewResult> {
+    return this.startJob("400106", "renew", certificateId, details, ctid);
+  }
+
+  /**
+   * Task 400102: starts a reissue inside the paid term (free) with the current CSR and details;
+   * the lifetime is the term's and is not sent. Never retried once sent.
+   */
+  async reissue(
+    certificateId: string,
+    details: AutodnsRenewalDetails = {},
+    ctid?: string,
+  ): Promise<AutodnsRenewResult> {
+    const { lifetimeMonths: _term, ...current } = details;
+    return this.startJob("400102", "reissue", certificateId, current, ctid);
+  }
+
+  private async startJob(
+    code: "400106" | "400102",
+    operation: "renew" | "reissue",
+    certificateId: string,
+    details: AutodnsRenewalDetails,
+    ctid?: string,
+  ): Promise<AutodnsRenewResult> {
     const body = this.requestXml(
-      "400106",
+      code,
       { certificate: autodnsRenewCertificateXml(certificateId, details) },
       ctid,
     );
-    const response = await this.transport.send({ method: "POST", path: "", body }, "renew", "refusedOnly");
+    const response = await this.transport.send({ method: "POST", path: "", body }, operation, "refusedOnly");
     let parsed: { root: XmlNode; result: XmlNode };
     try {
-      parsed = readGatewayResponse(response, "renew", { certificateId });
+      parsed = readGatewayResponse(response, operation, { certificateId });
     } catch (e) {
       // The renewal may have gone through: keep its job if the part that arrived names it.
       const salvaged = e instanceof DecodeError ? salvageAutodnsXmlRenewal(response) : undefined;
@@ -145,10 +168,11 @@ export class AutodnsXmlClient {
     const jobId =
       xmlText(result, "data", "certificate_job", "job", "id") ?? xmlText(result, "data", "job", "id");
     if (!jobId) {
+      const what = operation === "renew" ? "renewal" : "reissue";
       throw new DecodeError(
-        `AutoDNS accepted the renewal of certificate ${certificateId} but its answer carries no ` +
-          `certificate_job/job/id; look for a pending renew job before retrying`,
-        { vendor: "autodns", operation: "renew", status: response.status, rawBody: response.body },
+        `AutoDNS accepted the ${what} of certificate ${certificateId} but its answer carries no ` +
+          `certificate_job/job/id; look for a pending ${operation} job before retrying`,
+        { vendor: "autodns", operation, status: response.status, rawBody: response.body },
       );
     }
     return {
