@@ -1,20 +1,15 @@
+import type * as pulumi from "@pulumi/pulumi";
 import { isSecretInput } from "./credentials";
-
-/** One invalid property and how to fix it (the shape of `pulumi.dynamic.CheckFailure`). */
-export interface Failure {
-  property: string;
-  reason: string;
-}
 
 /** Collects failures for one resource; skips values that are unknown during preview. */
 export class Failures {
-  readonly list: Failure[] = [];
+  readonly list: pulumi.dynamic.CheckFailure[] = [];
 
   /**
    * @param accepted - inputs that passed `check` before (the engine's old inputs): a value that has
    *   not changed since need not be parsed again (CSRs and PEMs, on every preview of every resource).
    */
-  constructor(private readonly accepted?: Record<string, unknown>) {}
+  constructor(private readonly accepted?: object) {}
 
   /**
    * Adds a failure. With `value`, a nested property's reason ends with the value given: the engine

@@ -40,26 +40,39 @@ const SIG_KEY = "4dabf18193072939515e22adb298388d";
 const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
 
 /**
+ * `inputs` with every credential field of every vendor block replaced by `mark(value)`. A block
+ * that `markWhole` marks (one the program gave as a whole Output, say, which cannot be split before
+ * it resolves) is replaced as a whole instead.
+ */
+export function withCredentialsMarked<T extends object>(
+  inputs: T,
+  mark: (value: unknown) => unknown,
+  markWhole: (block: object) => unknown = () => undefined,
+): T {
+  const out = { ...inputs };
+  const given = new Map(Object.entries(inputs));
+  for (const [block, fields] of Object.entries(SECRET_INPUT_FIELDS)) {
+    const held: unknown = given.get(block);
+    if (held === null || typeof held !== "object" || Array.isArray(held)) continue;
+    const credentials: readonly string[] = fields;
+    const marked =
+      markWhole(held) ??
+      Object.fromEntries(Object.entries(held).map(([k, v]) => [k, credentials.includes(k) ? mark(v) : v]));
+    Object.assign(out, { [block]: marked });
+  }
+  return out;
+}
+
+/**
  * The inputs with every credential wrapped as an engine secret. `check` returns these: the engine
  * stores a checked input as secret when it carries the marker, and re-marks the same-named outputs.
  */
-export function withSecretCredentials(inputs: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = { ...inputs };
-  for (const [block, fields] of Object.entries(SECRET_INPUT_FIELDS)) {
-    const held = inputs[block];
-    if (held === null || typeof held !== "object" || Array.isArray(held)) continue;
-    const copy: Record<string, unknown> = { ...(held as Record<string, unknown>) };
-    for (const field of fields) {
-      const v = copy[field];
-      const marked =
-        v !== null && typeof v === "object" && (v as Record<string, unknown>)[SIG_KEY] !== undefined;
-      // An unknown (preview) stays the engine's own placeholder: it carries no value to protect.
-      if (typeof v === "string" && v !== "" && !isUnknown(v) && !marked)
-        copy[field] = { [SIG_KEY]: SECRET_SIG, value: v };
-    }
-    out[block] = copy;
-  }
-  return out;
+export function withSecretCredentials<T extends object>(inputs: T): T {
+  // An unknown (preview) stays the engine's own placeholder: it carries no value to protect; an
+  // already marked value is an object, not a string.
+  return withCredentialsMarked(inputs, (v) =>
+    typeof v === "string" && v !== "" && !isUnknown(v) ? { [SIG_KEY]: SECRET_SIG, value: v } : v,
+  );
 }
 
 let configured: Record<string, string> = {};

@@ -110,21 +110,24 @@ export interface ResellerClubInput {
 export interface CertificateInputs {
   /** AutoDNS certificate id; Symantec original transaction id; ResellerClub order id. */
   certificateId: string | number;
-  /** Validity requested for each renewal, in months. */
+  /** Validity requested for each renewal, in months (12, 24, …). */
   lifetimeMonths: number;
   /** Renew when fewer days than this remain (default 30). */
   renewBeforeDays?: number;
-  /** Current expiry (ISO-8601), for vendors that cannot report it (Symantec). */
+  /**
+   * As an input: the current expiry (ISO-8601), for vendors that cannot report it (Symantec). As
+   * an output: the expiry of the certificate as last known (ISO-8601, UTC).
+   */
   notAfter?: string;
   /** Change it to force one in-place renewal now. */
   renewalTrigger?: string;
   /** How long create/update follow the vendor's job before returning it as pending (default 0). */
   waitTimeoutSeconds?: number;
-  /** The AutoDNS block (exactly one vendor block is set). */
+  /** InterNetX AutoDNS (JSON REST or XML gateway): connection, credentials, renewal details. */
   autodns?: AutodnsInput;
-  /** The Symantec/DigiCert block. */
+  /** Symantec/DigiCert VICE2: endpoint, TLS client credentials, renewal fields. */
   symantec?: SymantecInput;
-  /** The ResellerClub block. */
+  /** ResellerClub/LogicBoxes: endpoint, API, credentials, renewal options. */
   resellerclub?: ResellerClubInput;
 }
 
@@ -133,8 +136,6 @@ export type RenewalStatus = "none" | "pending" | "succeeded" | "failed";
 
 /** Outputs: the inputs echoed, plus what the provider learned. */
 export interface CertificateState extends CertificateInputs {
-  /** Expiry of the certificate as last known (ISO-8601, UTC). */
-  notAfter?: string;
   /** `notAfter − renewBeforeDays`: from then on a renewal is due. */
   renewAfter?: string;
   /** Whether a renewal was due as of the last provider call. */
@@ -145,7 +146,7 @@ export interface CertificateState extends CertificateInputs {
   jobId?: string;
   /** Symantec transaction id of the last renewal. */
   transactionId?: string;
-  /** State of the last renewal. */
+  /** State of the last renewal: "none" · "pending" · "succeeded" · "failed". */
   renewalStatus: RenewalStatus;
   /** The vendor's own word for that state (`RUNNING`, `SUCCESS`, `0x00`, `Success`, …). */
   vendorStatus?: string;
@@ -159,7 +160,7 @@ export interface CertificateState extends CertificateInputs {
   lastRenewedAt?: string;
   /** The last renewal's error; "" after a success. */
   lastError?: string;
-  /** Failed renewal attempts since the last success (drives the retry backoff). */
+  /** Failed renewal attempts since the last success (drives the retry backoff, 1 h doubling to 24 h). */
   failedAttempts: number;
   /** When the last renewal was submitted or attempted. */
   lastAttemptAt?: string;
@@ -219,20 +220,43 @@ export const INPUT_KEYS = [
   "autodns",
   "symantec",
   "resellerclub",
-] as const;
+] as const satisfies readonly (keyof CertificateInputs)[];
 
-/** Just the inputs of a props bag. */
-export function inputsOf(props: Record<string, unknown>): CertificateInputs {
-  const out: Record<string, unknown> = {};
-  for (const k of INPUT_KEYS) if (props[k] !== undefined) out[k] = props[k];
-  return out as unknown as CertificateInputs;
+/**
+ * The dynamic-provider host's own key in the property bags it hands over and stores: the
+ * serialized provider. It travels with inputs and outputs alike.
+ */
+export interface HostProps {
+  /** The serialized provider (see ./serializedProvider.ts). */
+  readonly __provider?: string;
+}
+
+/** What the host hands to `check`, `create`, and as the new inputs of `diff` and `update`. */
+export type ProviderInputs = CertificateInputs & HostProps;
+/** What the host stores as outputs and hands back to `diff`, `update` and `read`. */
+export type ProviderOutputs = CertificateState & HostProps;
+
+/** `keys` of `from`; unset ones are left out, or with `keepUnset` present as undefined. */
+export function pick<T extends object, K extends keyof T>(
+  from: T,
+  keys: readonly K[],
+  keepUnset = false,
+): Pick<T, K> {
+  const out: Partial<Pick<T, K>> = {};
+  for (const k of keys) if (keepUnset || from[k] !== undefined) out[k] = from[k];
+  return out as Pick<T, K>;
+}
+
+/** Just the inputs of a props bag (inputs or outputs, with or without the host's own keys). */
+export function inputsOf(props: CertificateInputs): CertificateInputs {
+  return pick(props, INPUT_KEYS);
 }
 
 /** JSON with object keys sorted at every level, for order-insensitive comparison. */
 export function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
-  if (value && typeof value === "object") {
-    const entries = Object.entries(value as Record<string, unknown>)
+  if (value !== null && typeof value === "object") {
+    const entries = Object.entries(value)
       .filter(([, v]) => v !== undefined)
       .sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0));
     return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(",")}}`;
@@ -242,11 +266,6 @@ export function canonicalJson(value: unknown): string {
 
 /** The inputs that are not the renewal's own knobs (trigger, lifetime) nor the echoed expiry. */
 export function otherInputsKey(inputs: CertificateInputs): string {
-  const {
-    notAfter: _n,
-    renewalTrigger: _t,
-    lifetimeMonths: _l,
-    ...rest
-  } = inputsOf(inputs as unknown as Record<string, unknown>);
+  const { notAfter: _n, renewalTrigger: _t, lifetimeMonths: _l, ...rest } = inputsOf(inputs);
   return canonicalJson(rest);
 }

@@ -127,7 +127,7 @@ function isObject(v: unknown): v is Record<string, unknown> {
 }
 
 /** Adds one failure per field that no level knows, naming it and the closest known name. */
-export function refuseUnknownFields(inputs: Record<string, unknown>, f: Failures): void {
+export function refuseUnknownFields(inputs: object, f: Failures): void {
   for (const [path, known] of Object.entries(KNOWN_FIELDS)) {
     const holder =
       path === ""

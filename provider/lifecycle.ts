@@ -3,31 +3,38 @@
  * reaches them only through a `require` by package path, so none of this code or anything it
  * captures lands in state; `RenewedCertificateProvider` calls them directly.
  */
-import { canFindPendingRenewals, canReissue, createBackend } from "./backends";
-import { Failure } from "./checkFailure";
+import type * as pulumi from "@pulumi/pulumi";
+import { NO_VENDOR_BLOCK, canFindPendingRenewals, canReissue, createBackend } from "./backends";
 import { providerNow } from "./clock";
 import { ambientCredential, setConfiguredCredentials, withSecretCredentials } from "./credentials";
-import { CertificateInputs, CertificateState, vendorOf } from "./inputs";
+import {
+  CertificateInputs,
+  CertificateState,
+  INPUT_KEYS,
+  ProviderInputs,
+  ProviderOutputs,
+  inputsOf,
+  pick,
+  vendorOf,
+} from "./inputs";
 import { ActionDecision, decideNextAction } from "./coveragePolicy";
-import { RenewalStep, lookupOrFail, pollOnce, recoverFromJournal, renewOnce } from "./renewal";
+import { pollOnce } from "./follow";
+import { lookupOrFail } from "./partialFailure";
+import type { RenewalStep } from "./renewalStep";
+import { renewOnce } from "./submit";
 import {
   adoptedState,
   carriedState,
   finalized,
   inputsDiffer,
-  INPUT_KEYS,
-  inputsOf,
   normalizedNotAfter,
   resourceId,
   stateOf,
   toOutputs,
 } from "./state";
-import { settleEarlier, withVendorExpiry } from "./settlement";
+import { settleEarlier, settleForRead, withVendorExpiry } from "./settlement";
 import { containsUnknown, isUnknown } from "./unknowns";
 import { validateInputs } from "./validation";
-
-type Props = Record<string, unknown>;
-const PROVIDER_KEY = "__provider";
 
 /** Prints one line for the user; a dynamic provider's stdout reaches the CLI as an info message. */
 function say(line: string): void {
@@ -43,8 +50,8 @@ function shouldAct(
   return decideNextAction(state, inputs, now, canReissue(inputs));
 }
 
-function stepFor(id: string, inputs: CertificateInputs, props: Props, now: Date): RenewalStep {
-  return { id, inputs, backend: createBackend(inputs), now, providerRef: props[PROVIDER_KEY] };
+function stepFor(id: string, inputs: CertificateInputs, props: ProviderInputs, now: Date): RenewalStep {
+  return { id, inputs, backend: createBackend(inputs), now, providerRef: props.__provider };
 }
 
 /** `configure`: remembers credentials given as stack config. */
@@ -56,13 +63,12 @@ export async function configure(get: (key: string) => string | undefined): Promi
  * `check`: validates without the network (what passed in the old inputs and is unchanged is not
  * re-parsed), and returns the inputs with every credential marked secret.
  */
-export async function check(olds: Props, news: Props): Promise<{ inputs: Props; failures: Failure[] }> {
+export async function check(
+  olds: ProviderInputs,
+  news: ProviderInputs,
+): Promise<Required<pulumi.dynamic.CheckResult<ProviderInputs>>> {
   // All of `news`, not just the known inputs: a field it does not know is refused by name.
-  const failures = validateInputs(
-    news as unknown as CertificateInputs,
-    (name) => ambientCredential(name) !== undefined,
-    inputsOf(olds),
-  );
+  const failures = validateInputs(news, (name) => ambientCredential(name) !== undefined, inputsOf(olds));
   // Credentials are returned marked secret, so that state never holds them in plain text even when
   // the program gave a plain string (or drove this provider without the RenewedCertificate class).
   return { inputs: withSecretCredentials(news), failures };
@@ -86,7 +92,11 @@ function replacementKeys(olds: CertificateState, news: CertificateInputs): strin
 }
 
 /** `diff`: decides from state and the clock; calls the vendor only to poll a pending renewal. */
-export async function diff(id: string, oldProps: Props, newProps: Props) {
+export async function diff(
+  id: string,
+  oldProps: ProviderOutputs,
+  newProps: ProviderInputs,
+): Promise<pulumi.dynamic.DiffResult> {
   const olds = stateOf(oldProps);
   const news = inputsOf(newProps);
   const replaces = replacementKeys(olds, news);
@@ -136,7 +146,9 @@ export async function diff(id: string, oldProps: Props, newProps: Props) {
  * the certificate is already due, the state says so and the next preview plans the renewal as an
  * update (with its reason), which the next `up` submits.
  */
-export async function create(props: Props) {
+export async function create(
+  props: ProviderInputs,
+): Promise<Required<pulumi.dynamic.CreateResult<ProviderOutputs>>> {
   const inputs = inputsOf(props);
   const id = resourceId(inputs);
   const now = providerNow();
@@ -171,13 +183,16 @@ function sayIfOther(id: string, reason: string, planned: string): void {
 }
 
 /** The inputs a state was made with, every key present (unset ones as undefined). */
-function previousInputs(oldProps: Props): CertificateInputs {
-  const olds = inputsOf(oldProps) as unknown as Props;
-  return Object.fromEntries(INPUT_KEYS.map((k) => [k, olds[k]])) as unknown as CertificateInputs;
+function previousInputs(oldProps: CertificateInputs): CertificateInputs {
+  return pick(oldProps, INPUT_KEYS, true);
 }
 
 /** `update`: re-decides with the clock, renews at most once, follows pending renewals. */
-export async function update(id: string, oldProps: Props, newProps: Props) {
+export async function update(
+  id: string,
+  oldProps: ProviderOutputs,
+  newProps: ProviderInputs,
+): Promise<Required<pulumi.dynamic.UpdateResult<ProviderOutputs>>> {
   const news = inputsOf(newProps);
   const now = providerNow();
   const step = stepFor(id, news, newProps, now);
@@ -216,16 +231,17 @@ export async function update(id: string, oldProps: Props, newProps: Props) {
 }
 
 /** `read` (refresh): re-reads expiry and renewal state into the outputs; the inputs stay the program's. */
-export async function read(id: string, props: Props) {
+export async function read(
+  id: string,
+  given?: ProviderOutputs,
+): Promise<pulumi.dynamic.ReadResult<ProviderOutputs>> {
+  // Without state (an import) there is no vendor block to read through.
+  if (given === undefined) throw new Error(NO_VENDOR_BLOCK);
+  const props = given;
   const inputs = inputsOf(props);
   const now = providerNow();
   const step = stepFor(id, inputs, props, now);
-  let state = stateOf(props);
-  // A renewal an interrupted run had accepted is recorded; an unanswered one is left to update.
-  const recovered = recoverFromJournal(step, state);
-  if (!recovered.interrupted) state = recovered.state;
-  if (state.renewalStatus === "pending") state = await pollOnce(step, state);
-  state = await withVendorExpiry(step, state);
+  const state = await settleForRead(step, stateOf(props));
   const decision = shouldAct(state, inputs, now);
   const outs = toOutputs(finalized(state, decision, decision.renew ? decision.reason : state.renewalReason));
   // No `inputs`: the engine then keeps the program's own inputs, so a refresh adds none it never set

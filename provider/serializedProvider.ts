@@ -14,10 +14,9 @@
  * delete ever did (nothing is revoked or cancelled at the vendor).
  */
 import type * as pulumi from "@pulumi/pulumi";
+import type { ProviderInputs, ProviderOutputs } from "./inputs";
 import type * as Lifecycle from "./lifecycle";
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Props = Record<string, any>;
 type L = typeof Lifecycle;
 
 const serializedProvider = {
@@ -26,21 +25,28 @@ const serializedProvider = {
       req.config.get(key),
     );
   },
-  async check(olds: Props, news: Props): Promise<pulumi.dynamic.CheckResult> {
+  async check(
+    olds: ProviderInputs,
+    news: ProviderInputs,
+  ): Promise<Required<pulumi.dynamic.CheckResult<ProviderInputs>>> {
     return (require("pulumi-renewed-certificate/dist/provider/lifecycle.js") as L).check(olds, news);
   },
-  async diff(id: string, olds: Props, news: Props): Promise<pulumi.dynamic.DiffResult> {
+  async diff(id: string, olds: ProviderOutputs, news: ProviderInputs): Promise<pulumi.dynamic.DiffResult> {
     return (require("pulumi-renewed-certificate/dist/provider/lifecycle.js") as L).diff(id, olds, news);
   },
-  async create(inputs: Props): Promise<pulumi.dynamic.CreateResult> {
+  async create(inputs: ProviderInputs): Promise<Required<pulumi.dynamic.CreateResult<ProviderOutputs>>> {
     return (require("pulumi-renewed-certificate/dist/provider/lifecycle.js") as L).create(inputs);
   },
-  async read(id: string, props?: Props): Promise<pulumi.dynamic.ReadResult> {
-    return (require("pulumi-renewed-certificate/dist/provider/lifecycle.js") as L).read(id, props ?? {});
+  async read(id: string, props?: ProviderOutputs): Promise<pulumi.dynamic.ReadResult<ProviderOutputs>> {
+    return (require("pulumi-renewed-certificate/dist/provider/lifecycle.js") as L).read(id, props);
   },
-  async update(id: string, olds: Props, news: Props): Promise<pulumi.dynamic.UpdateResult> {
+  async update(
+    id: string,
+    olds: ProviderOutputs,
+    news: ProviderInputs,
+  ): Promise<Required<pulumi.dynamic.UpdateResult<ProviderOutputs>>> {
     return (require("pulumi-renewed-certificate/dist/provider/lifecycle.js") as L).update(id, olds, news);
   },
-} satisfies pulumi.dynamic.ResourceProvider;
+} satisfies pulumi.dynamic.ResourceProvider<ProviderInputs, ProviderOutputs>;
 
 export = serializedProvider;

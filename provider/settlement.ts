@@ -1,19 +1,16 @@
 /**
  * What happened before: settled first, before anything new is decided. A renewal pending in state,
  * one whose outcome was never heard, one the journal knows of (./journal.ts), or an expiry that
- * moved at the vendor (renewed by hand, or by a run whose result was lost).
+ * moved at the vendor (renewed by hand, or by a run whose result was lost). `settleEarlier` serves
+ * create and update, `settleForRead` a refresh.
  */
 import { canFindPendingRenewals } from "./backends";
+import { unknownOutcomeAdvice, vendorLabel } from "./backends/advice";
+import { pollOnce, waitForRenewal } from "./follow";
 import { CertificateState } from "./inputs";
-import {
-  RenewalStep,
-  failWithState,
-  interruptedMessage,
-  lookupOrFail,
-  pollOnce,
-  recoverFromJournal,
-  waitForRenewal,
-} from "./renewal";
+import { clearJournal, journalReflected, readJournal } from "./journal";
+import { failWithState, lookupOrFail } from "./partialFailure";
+import type { RenewalStep } from "./renewalStep";
 import { withProgress } from "./state";
 
 /** Settles an earlier renewal whose outcome was unknown: adopt it, or see its effect. */
@@ -120,6 +117,66 @@ export async function withVendorExpiry(
 }
 
 /**
+ * Applies the renewal journal (see ./journal.ts) for vendors that cannot be searched: a renewal an
+ * earlier run submitted whose result never reached state is adopted when the vendor's answer had
+ * arrived, and otherwise makes the outcome unknown (`interrupted`). Searchable vendors answer the
+ * same question themselves (renewOnce and reconcileUnknown search them first).
+ */
+export function recoverFromJournal(
+  step: RenewalStep,
+  state: CertificateState,
+): { state: CertificateState; interrupted: boolean } {
+  const none = { state, interrupted: false };
+  if (canFindPendingRenewals(step.inputs)) return none;
+  const entry = readJournal(step.inputs, step.id);
+  if (!entry) return none;
+  if (journalReflected(entry, state)) {
+    clearJournal(step.inputs, step.id);
+    return none;
+  }
+  const label = vendorLabel(step.inputs);
+  const base: CertificateState = {
+    ...state,
+    lastAttemptAt: entry.submittedAt,
+    renewedForNotAfter: entry.forNotAfter ?? state.notAfter,
+  };
+  const ref = entry.jobId ?? entry.transactionId;
+  if (ref) {
+    const recovered: CertificateState = {
+      ...base,
+      jobId: entry.jobId ?? state.jobId,
+      transactionId: entry.transactionId ?? state.transactionId,
+      renewalStatus: "pending",
+      vendorStatus: entry.vendorStatus ?? "accepted",
+      outcomeUnknown: false,
+      renewalCount: (state.renewalCount ?? 0) + 1,
+      lastRenewedAt: entry.submittedAt,
+      currentChallenge: step.inputs.symantec?.challenge ?? state.currentChallenge,
+      renewalReason: `renewal ${ref}, accepted by ${label} at ${entry.submittedAt} in a run whose result was not saved, is recorded now`,
+    };
+    return { state: recovered, interrupted: false };
+  }
+  const unknown: CertificateState = {
+    ...base,
+    renewalStatus: "failed",
+    outcomeUnknown: true,
+    failedAttempts: (state.failedAttempts ?? 0) + 1,
+    lastError: `a renewal submitted to ${label} at ${entry.submittedAt} by a run that was interrupted has no recorded outcome`,
+    renewalReason: `a renewal was submitted at ${entry.submittedAt} by a run that was interrupted before ${label} answered`,
+  };
+  return { state: unknown, interrupted: true };
+}
+
+/** The error for a renewal an interrupted run submitted without an answer. */
+export function interruptedMessage(step: RenewalStep, state: CertificateState): string {
+  return (
+    `a renewal of ${step.id} was submitted at ${state.lastAttemptAt} by a pulumi run that was interrupted ` +
+    `before ${vendorLabel(step.inputs)} answered, and it was not saved in state. It will not be submitted again ` +
+    `automatically: ${unknownOutcomeAdvice(step.inputs)}`
+  );
+}
+
+/**
  * Follows or settles an earlier renewal before anything new is decided: one pending in state,
  * one whose outcome is unknown, or one found in the journal. `done`: return `state` as it is.
  * `olds` (update only) keeps the old lifetime/trigger echoed while a renewal is pending, so a
@@ -154,4 +211,16 @@ export async function settleEarlier(
       failWithState(step, state, interruptedMessage(step, state));
   }
   return { state, done: false };
+}
+
+/**
+ * A refresh's view of what happened before: a renewal an interrupted run had accepted is recorded
+ * (an unanswered one is left to update, which says so loudly), a pending one is polled once, and
+ * the expiry is re-read.
+ */
+export async function settleForRead(step: RenewalStep, stored: CertificateState): Promise<CertificateState> {
+  const recovered = recoverFromJournal(step, stored);
+  let state = recovered.interrupted ? stored : recovered.state;
+  if (state.renewalStatus === "pending") state = await pollOnce(step, state);
+  return withVendorExpiry(step, state);
 }

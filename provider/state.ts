@@ -10,13 +10,13 @@ import {
   vendorOf,
 } from "./inputs";
 
-export { INPUT_KEYS, inputsOf } from "./inputs";
 import { ActionDecision, nextAttemptOf } from "./coveragePolicy";
 import { renewAfterOf } from "./renewalPolicy";
 
 /**
- * Everything a program reads from a RenewedCertificate: the echoed inputs and the outputs, each a
- * declared field of the class. The constructor registers each as a placeholder (undefined unless
+ * Everything a program reads from a RenewedCertificate: the echoed inputs and the outputs. This
+ * list is the only one: their types and docs are CertificateState's, and the class's Output fields
+ * are derived from both (`RenewedCertificateOutputs` in ./resource.ts). The constructor registers each as a placeholder (undefined unless
  * the user set it) so every one is an Output even when unset; nothing else is registered, because
  * each registered property costs the Pulumi SDK four promises and an Output on every preview. The
  * provider's own bookkeeping (`lastAttemptAt`, `outcomeUnknown`, `renewedForNotAfter`,
@@ -49,7 +49,10 @@ export const PROGRAM_OUTPUTS = [
   "reissueCount",
   "lastReissuedAt",
   "nextAttemptAt",
-] as const;
+] as const satisfies readonly (keyof CertificateState)[];
+
+/** The name of an output a program reads. */
+export type ProgramOutput = (typeof PROGRAM_OUTPUTS)[number];
 
 /** The resource id: vendor and the vendor's certificate id. */
 export function resourceId(inputs: CertificateInputs): string {
@@ -171,10 +174,10 @@ export const OUTPUT_DEFAULTS = {
   reissueCount: 0,
   lastReissuedAt: "",
   nextAttemptAt: "",
-} as const satisfies Partial<Record<(typeof PROGRAM_OUTPUTS)[number], string | number>>;
+} as const satisfies Partial<Record<ProgramOutput, string | number>>;
 
 /** The string outputs whose `""` means "none" (read back as unset, so `a ?? b` keeps working). */
-const EMPTY_MEANS_UNSET = [
+const EMPTY_MEANS_UNSET: readonly (keyof CertificateState)[] = [
   "jobId",
   "transactionId",
   "vendorStatus",
@@ -191,10 +194,11 @@ const EMPTY_MEANS_UNSET = [
  * {@link OUTPUT_DEFAULTS}). Unset values are otherwise left out: the host encodes outputs as a
  * protobuf Struct, which has no `undefined`.
  */
-export function toOutputs(state: CertificateState): Record<string, unknown> {
-  const outs = JSON.parse(JSON.stringify(state)) as Record<string, unknown>;
-  for (const [key, value] of Object.entries(OUTPUT_DEFAULTS)) outs[key] ??= value;
-  return outs;
+export function toOutputs(state: CertificateState): CertificateState {
+  const outs = JSON.parse(JSON.stringify(state)) as CertificateState;
+  const held = new Map(Object.entries(outs));
+  const missing = Object.entries(OUTPUT_DEFAULTS).filter(([key]) => held.get(key) == null);
+  return { ...outs, ...Object.fromEntries(missing) };
 }
 
 /**
@@ -202,10 +206,10 @@ export function toOutputs(state: CertificateState): Record<string, unknown> {
  * works with it: the `""` placeholders of {@link toOutputs} become unset again (`lastError` and
  * `renewalReason` keep `""`, which the code sets itself). Older states without them read the same.
  */
-export function stateOf(outputs: Record<string, unknown>): CertificateState {
+export function stateOf(outputs: CertificateState): CertificateState {
   const state = { ...outputs };
   for (const key of EMPTY_MEANS_UNSET) if (state[key] === "") delete state[key];
-  return state as unknown as CertificateState;
+  return state;
 }
 
 /**
@@ -213,8 +217,7 @@ export function stateOf(outputs: Record<string, unknown>): CertificateState {
  * output is the known expiry, so only a user-given expiry later than that counts as a change.
  */
 export function inputsDiffer(olds: CertificateState, news: CertificateInputs): boolean {
-  const strip = (x: CertificateInputs) =>
-    canonicalJson({ ...inputsOf(x as unknown as Record<string, unknown>), notAfter: undefined });
+  const strip = (x: CertificateInputs) => canonicalJson({ ...inputsOf(x), notAfter: undefined });
   if (strip(olds) !== strip(news)) return true;
   const given = normalizedNotAfter(news.notAfter);
   return !!given && (!olds.notAfter || Date.parse(given) > Date.parse(olds.notAfter));

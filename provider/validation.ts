@@ -3,8 +3,9 @@
  * each with a sentence that says how to fix it. Unknown values (preview) are skipped.
  */
 import { parseAnyDate } from "../sdk/common/dates";
+import type * as pulumi from "@pulumi/pulumi";
 import { describeSchedule, maxCertificateDays } from "./certificateLifetimes";
-import { Failures, Failure } from "./checkFailure";
+import { Failures } from "./checkFailure";
 import { providerNow } from "./clock";
 import { CertificateInputs, VENDOR_KINDS, VendorKind } from "./inputs";
 import { isUnknown } from "./unknowns";
@@ -45,9 +46,9 @@ export function validateInputs(
   inputs: CertificateInputs,
   hasCredential: (name: string) => boolean,
   accepted?: CertificateInputs,
-): Failure[] {
-  const f = new Failures(accepted as Record<string, unknown> | undefined);
-  refuseUnknownFields(inputs as unknown as Record<string, unknown>, f);
+): pulumi.dynamic.CheckFailure[] {
+  const f = new Failures(accepted);
+  refuseUnknownFields(inputs, f);
   const id = inputs.certificateId;
   if (!isUnknown(id) && !((typeof id === "string" && id.trim() !== "") || (isInt(id) && id >= 0))) {
     f.add(

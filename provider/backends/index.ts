@@ -22,6 +22,9 @@ export function clientTimeoutMs(): number | undefined {
   return ms;
 }
 
+/** Why no backend can be built: the inputs hold no vendor block. */
+export const NO_VENDOR_BLOCK = "set exactly one vendor block: autodns, symantec or resellerclub";
+
 /**
  * Builds the backend for the inputs' one vendor block. The adapter (and its vendor client, HTTP
  * and XML stack) is loaded on first use: a preview with nothing due never talks to a vendor, and
@@ -45,7 +48,7 @@ export function createBackend(inputs: CertificateInputs): VendorBackend {
       return new ResellerClubBackend(inputs.resellerclub!, overrides);
     }
     default:
-      throw new Error("set exactly one vendor block: autodns, symantec or resellerclub");
+      throw new Error(NO_VENDOR_BLOCK);
   }
 }
 

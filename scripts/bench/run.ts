@@ -10,7 +10,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import * as prettier from "prettier";
 import { startSandbox } from "../../sandbox";
-import { pollDelays } from "../../provider/renewal";
+import { pollDelays } from "../../provider/follow";
 import { pulumiCli } from "../../test/support/engine";
 import { packagedInstall } from "../../test/support/packagedInstall";
 import { CLOCK_STEP_DAYS, seedFleet } from "./fleet";

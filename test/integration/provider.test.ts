@@ -2,11 +2,12 @@
 import { expect } from "chai";
 import { RenewedCertificateProvider } from "../../provider/provider";
 import { CLOCK_ENV } from "../../provider/clock";
+import type { ProviderInputs, ProviderOutputs } from "../../provider/inputs";
 import { startSandbox, Sandbox, SandboxVendor } from "../../sandbox";
 import { makeCsr } from "../support/pki";
 
 const DAY = 86_400_000;
-type Props = Record<string, unknown>;
+type Props = ProviderInputs;
 
 interface Api {
   name: string;
@@ -118,7 +119,7 @@ describe("RenewedCertificateProvider against the sandbox", function () {
         expect(rid).to.contain(id);
         expect(outs.renewalStatus).to.equal("none");
         expect(outs.renewalDue).to.equal(false);
-        expect(Date.parse(outs.notAfter)).to.be.closeTo(
+        expect(Date.parse(outs.notAfter!)).to.be.closeTo(
           Date.parse(sandbox.admin.certificate(api.vendor, id)!.notAfter),
           1000,
         );
@@ -168,10 +169,10 @@ describe("RenewedCertificateProvider against the sandbox", function () {
         // The paid term moved by the lifetime. AutoDNS reports it apart (`payable`) and cuts the
         // certificate to the CA/B schedule (≤ 200 days); VICE2 has no term, so its certificate is
         // the term and is cut to 199 days. (Before the schedule, notAfter moved by 300+ days.)
-        expect(Date.parse(done.coverageEndsAt)).to.be.greaterThan(
-          Date.parse(created.outs.notAfter) + (api.vendor === "symantec" ? 0 : 300) * DAY,
+        expect(Date.parse(done.coverageEndsAt!)).to.be.greaterThan(
+          Date.parse(created.outs.notAfter!) + (api.vendor === "symantec" ? 0 : 300) * DAY,
         );
-        expect(Date.parse(done.notAfter)).to.be.greaterThan(Date.parse(created.outs.notAfter));
+        expect(Date.parse(done.notAfter!)).to.be.greaterThan(Date.parse(created.outs.notAfter!));
         expect(count(id)).to.equal(1);
         expect((await provider.diff(created.id, done, inputs)).changes).to.equal(false);
       });
@@ -188,7 +189,7 @@ describe("RenewedCertificateProvider against the sandbox", function () {
         await completeJobs();
         const settled = api.async ? (await provider.update(created.id, r1, longer)).outs! : r1;
         // The first renewal moved the term; AutoDNS renews only inside 90 days of its end.
-        sandbox.admin.clock.set(new Date(Date.parse(settled.coverageEndsAt) - 60 * DAY));
+        sandbox.admin.clock.set(new Date(Date.parse(settled.coverageEndsAt!) - 60 * DAY));
         pin();
         const triggered = { ...longer, renewalTrigger: "rotate" };
         const r2 = (await provider.update(created.id, settled, triggered)).outs!;
@@ -249,7 +250,7 @@ describe("RenewedCertificateProvider against the sandbox", function () {
         await provider.update(adopted.id, adopted.outs, inputs);
         expect.fail("update should fail");
       } catch (e) {
-        const err = e as Error & { id?: string; properties?: Props };
+        const err = e as Error & { id?: string; properties?: ProviderOutputs };
         expect(err.message).to.match(/was accepted but could not be followed/);
         expect(err.id).to.contain(id);
         expect(err.properties?.jobId).to.be.a("string").and.not.equal("");
@@ -271,7 +272,7 @@ describe("RenewedCertificateProvider against the sandbox", function () {
         .catch((e: Error) => e);
       expect((err as Error).message).to.match(/renewal is possible only from 90 days before expiry/);
       expect((err as Error).message).to.contain("EF4001012");
-      const props = (err as { properties?: Props }).properties!;
+      const props = (err as { properties?: ProviderOutputs }).properties!;
       expect(props.renewalStatus).to.equal("failed");
       expect(props.lastError).to.contain("EF4001012");
     });
@@ -279,7 +280,7 @@ describe("RenewedCertificateProvider against the sandbox", function () {
     it("AutoDNS XML EF4001006 for an invalid admin contact", async () => {
       const id = await APIS[1].seed(sandbox, 20);
       const inputs = await APIS[1].inputs(sandbox, id);
-      (inputs.autodns as Props).adminContactId = "999";
+      inputs.autodns!.adminContactId = "999";
       const adopted = await provider.create(inputs);
       const err = await provider.update(adopted.id, adopted.outs, inputs).catch((e: Error) => e);
       expect((err as Error).message).to.contain("EF4001006");
@@ -289,7 +290,7 @@ describe("RenewedCertificateProvider against the sandbox", function () {
     it("Symantec challenge mismatch (0x3069)", async () => {
       const id = await APIS[2].seed(sandbox, 20);
       const inputs = await APIS[2].inputs(sandbox, id);
-      (inputs.symantec as Props).originalChallenge = "wrong";
+      inputs.symantec!.originalChallenge = "wrong";
       const adopted = await provider.create(inputs);
       const err = await provider.update(adopted.id, adopted.outs, inputs).catch((e: Error) => e);
       expect((err as Error).message).to.contain("0x3069");
@@ -299,7 +300,7 @@ describe("RenewedCertificateProvider against the sandbox", function () {
     it("ResellerClub bad credentials", async () => {
       const id = await APIS[3].seed(sandbox, 60);
       const inputs = await APIS[3].inputs(sandbox, id);
-      (inputs.resellerclub as Props).apiKey = "wrong-key";
+      inputs.resellerclub!.apiKey = "wrong-key";
       const err = await provider.create(inputs).catch((e: Error) => e);
       expect((err as Error).message).to.match(/ResellerClub refused the credentials/);
       expect((err as Error).message).not.to.contain("wrong-key");

@@ -6,10 +6,10 @@ import { expect } from "chai";
 import axios from "axios";
 import { RenewedCertificateProvider } from "../../provider/provider";
 import { CLOCK_ENV } from "../../provider/clock";
+import type { ProviderInputs, ResellerClubInput } from "../../provider/inputs";
 import { Sandbox, startSandbox } from "../../sandbox";
 
 const DAY = 86_400_000;
-type Props = Record<string, unknown>;
 
 describe("ResellerClub contract as published", function () {
   this.timeout(60_000);
@@ -21,7 +21,7 @@ describe("ResellerClub contract as published", function () {
   async function seed(api: "sslcert" | "digitalcertificate", days: number): Promise<string> {
     return (await sandbox.admin.seedCertificate({ vendor: "resellerclub", notAfter: inDays(days), api })).id;
   }
-  function inputs(id: string, extra: Props = {}): Props {
+  function inputs(id: string, extra: ResellerClubInput = {}): ProviderInputs {
     return {
       certificateId: id,
       lifetimeMonths: 12,

@@ -23,7 +23,8 @@ describe("output defaults (provider/state.ts)", function () {
     ])
       expect(outs, key).to.have.property(key, "");
     expect(outs).to.include({ renewalReason: "", renewalCount: 0, failedAttempts: 0, renewalStatus: "none" });
-    expect(Object.keys(OUTPUT_DEFAULTS).every((k) => outs[k] !== undefined)).to.equal(true);
+    const held = new Map(Object.entries(outs));
+    expect(Object.keys(OUTPUT_DEFAULTS).every((k) => held.get(k) !== undefined)).to.equal(true);
   });
 
   it("keeps values that are set", function () {

@@ -3,6 +3,7 @@
 // on the module graph Node records while the provider is loaded and driven in this process.
 import { expect } from "chai";
 import path from "node:path";
+import type { ProviderInputs } from "../../../provider/inputs";
 import { RenewedCertificateProvider } from "../../../provider/provider";
 
 const ROOT = path.resolve(__dirname, "..", "..", "..");
@@ -24,7 +25,9 @@ function modulesLoadedBy(filename: string): Set<string> {
 
 describe("RenewedCertificateProvider runs the source, not the build", () => {
   it("loads provider/lifecycle.ts and the policy from source, and nothing from dist/ or the serialized forwarder", async () => {
-    const result = await new RenewedCertificateProvider().check({}, { certificateId: "100" });
+    // Inputs as the engine may send them: incomplete, so check has something to refuse.
+    const incomplete = { certificateId: "100" } as ProviderInputs;
+    const result = await new RenewedCertificateProvider().check(incomplete, incomplete);
     expect(result.failures, "the source lifecycle validated the inputs").to.have.length.greaterThan(0);
 
     const loaded = modulesLoadedBy(require.resolve("../../../provider/provider"));

@@ -3,7 +3,7 @@
 // and credentials returned marked secret.
 import { expect } from "chai";
 import { withSecretCredentials } from "../../../provider/credentials";
-import { CertificateInputs } from "../../../provider/inputs";
+import { CertificateInputs, ProviderInputs } from "../../../provider/inputs";
 import { closestName, KNOWN_FIELDS } from "../../../provider/knownFields";
 import { check } from "../../../provider/lifecycle";
 import { UNKNOWN } from "../../../provider/unknowns";
@@ -92,7 +92,7 @@ describe("check: strict inputs", () => {
 
   it("check sees every field the engine sent (not only the known ones) but the serialized provider", async () => {
     const news = { ...autodns({}, { renewBeforeDay: 10 }), __provider: "exports.handler = …" };
-    const { failures, inputs } = await check({}, news as unknown as Record<string, unknown>);
+    const { failures, inputs } = await check({} as ProviderInputs, news as unknown as ProviderInputs);
     expect(failures.map((f) => f.property)).to.deep.equal(["renewBeforeDay (not an input)"]);
     expect((inputs.autodns as Record<string, unknown>).password).to.have.property("value", "p");
   });
