@@ -12,11 +12,12 @@
  * `FAULTS_DUMP=1` prints the engine output of every operation.
  */
 import * as fs from "node:fs";
-import { startSandbox, type Sandbox } from "../../sandbox";
+import { startSandbox, type Sandbox, type SandboxVendor } from "../../sandbox";
 import { packagedInstall, type PackagedInstall } from "../../test/support/packagedInstall";
 import { APIS } from "./apis";
 import { evaluate, type ScenarioResult } from "./evaluate";
 import { EXACTLY_ONCE_SCENARIOS } from "./exactlyOnceScenarios";
+import { REISSUE_SCENARIOS } from "./reissueScenarios";
 import { FaultStack } from "./faultStack";
 import { printReport, summarize } from "./report";
 import { ScenarioContext, type Scenario } from "./scenario";
@@ -25,7 +26,12 @@ import { READ_SCENARIOS, RENEW_SCENARIOS } from "./transientScenarios";
 const DAY_MS = 86_400_000;
 
 /** Every scenario of the matrix, in run order. */
-export const SCENARIOS: Scenario[] = [...READ_SCENARIOS, ...RENEW_SCENARIOS, ...EXACTLY_ONCE_SCENARIOS];
+export const SCENARIOS: Scenario[] = [
+  ...READ_SCENARIOS,
+  ...RENEW_SCENARIOS,
+  ...EXACTLY_ONCE_SCENARIOS,
+  ...REISSUE_SCENARIOS,
+];
 
 /**
  * A program whose engine the harness killed runs in this process (inline Automation API), so a
@@ -57,11 +63,23 @@ function secretsOf(sandbox: Sandbox): string[] {
   return Object.values(APIS).flatMap((api) => api.case.secrets(sandbox));
 }
 
+/** Seeds the certificate again as it was, with a paid term running `days` from now. */
+async function withPaidTerm(sandbox: Sandbox, vendor: SandboxVendor, id: string, days: number) {
+  const c = sandbox.admin.certificate(vendor, id)!;
+  const coverageEndsAt = new Date(sandbox.admin.clock.now().getTime() + days * DAY_MS).toISOString();
+  await sandbox.admin.seedCertificate({
+    ...c,
+    subjectAlternativeNames: c.subjectAlternativeNames,
+    coverageEndsAt,
+  });
+}
+
 async function runScenario(scenario: Scenario, sandbox: Sandbox, install: PackagedInstall) {
   const started = Date.now();
   const api = APIS[scenario.api];
   const notAfter = new Date(sandbox.admin.clock.now().getTime() + (scenario.expiresInDays ?? 60) * DAY_MS);
   const certId = await api.case.seed(sandbox, notAfter.toISOString());
+  if (scenario.termDays !== undefined) await withPaidTerm(sandbox, api.vendor, certId, scenario.termDays);
   const base = await api.case.args(sandbox, certId);
   const args = { ...base, ...(await scenario.args?.(base, sandbox)) };
   const stack = await FaultStack.create(scenario.id, sandbox, install, args);

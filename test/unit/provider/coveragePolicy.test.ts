@@ -4,6 +4,7 @@ import { CLOCK_ENV } from "../../../provider/clock";
 import { decideNextAction } from "../../../provider/coveragePolicy";
 import { maxCertificateDays } from "../../../provider/certificateLifetimes";
 import { CertificateInputs, CertificateState } from "../../../provider/inputs";
+import { adoptedState } from "../../../provider/state";
 import { validateInputs } from "../../../provider/validation";
 import { RUNS } from "../property/arbitraries";
 
@@ -17,18 +18,9 @@ const inputs: CertificateInputs = {
   autodns: {},
 };
 
+/** A certificate adopted with both clocks, then changed by `over`. */
 function state(over: Partial<CertificateState> = {}): CertificateState {
-  return {
-    ...inputs,
-    notAfter: NOT_AFTER,
-    coverageEndsAt: TERM,
-    renewalDue: false,
-    renewalReason: "",
-    renewalStatus: "none",
-    renewalCount: 0,
-    failedAttempts: 0,
-    ...over,
-  };
+  return { ...adoptedState(inputs, NOT_AFTER, undefined, TERM), ...over };
 }
 const before = (iso: string, days: number) => new Date(Date.parse(iso) - days * DAY);
 
