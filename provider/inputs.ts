@@ -175,6 +175,24 @@ export interface CertificateState extends CertificateInputs {
   certificateName?: string;
   /** ResellerClub `api: "auto"`: the API the order was found in (no details request to find it again). */
   resellerclubApi?: "sslcert" | "digitalcertificate";
+  /**
+   * End of the paid term (AutoDNS `payable`, ResellerClub the order's expiry), ISO-8601. Inside it
+   * the certificate is reissued free; only at its end is it renewed. The same as `notAfter` where
+   * a vendor has no separate term (Symantec VICE2).
+   */
+  coverageEndsAt?: string;
+  /** What the clocks call for next: "none", "reissue" (free) or "renew" (paid). */
+  nextAction?: "none" | "reissue" | "renew";
+  /** When {@link nextAction} falls due (ISO-8601). */
+  nextActionAt?: string;
+  /** The last action this resource submitted: "renew" or "reissue". */
+  lastAction?: "renew" | "reissue";
+  /** Reissues this resource submitted and the vendor accepted. */
+  reissueCount?: number;
+  /** When the last reissue was submitted (ISO-8601). */
+  lastReissuedAt?: string;
+  /** After a failed action: when it may be retried (ISO-8601); "" otherwise. */
+  nextAttemptAt?: string;
 }
 
 /** Default of `renewBeforeDays`. */
@@ -221,6 +239,8 @@ export type RefreshedState = Partial<
   Pick<
     CertificateState,
     | "notAfter"
+    | "coverageEndsAt"
+    | "lastAction"
     | "renewalStatus"
     | "jobId"
     | "transactionId"

@@ -4,7 +4,7 @@
  * captures lands in state; `RenewedCertificateProvider` calls them directly.
  */
 import type * as pulumi from "@pulumi/pulumi";
-import { NO_VENDOR_BLOCK, canFindPendingRenewals, createBackend } from "./backends";
+import { NO_VENDOR_BLOCK, canFindPendingRenewals, canReissue, createBackend } from "./backends";
 import { withKnownNames } from "./backends/backend";
 import { providerNow } from "./clock";
 import { ambientCredential, setConfiguredCredentials, withSecretCredentials } from "./credentials";
@@ -18,8 +18,8 @@ import {
   pick,
   vendorOf,
 } from "./inputs";
+import { ActionDecision, decideNextAction } from "./coveragePolicy";
 import { refreshedInputs, withPlannedAction } from "./plannedAction";
-import { RenewalDecision, shouldRenew } from "./renewalPolicy";
 import { pollOnce } from "./follow";
 import { lookupOrFail } from "./partialFailure";
 import type { RenewalStep } from "./renewalStep";
@@ -41,6 +41,15 @@ import { validateInputs } from "./validation";
 /** Prints one line for the user; a dynamic provider's stdout reaches the CLI as an info message. */
 function say(line: string): void {
   process.stdout.write(`${line}\n`);
+}
+
+/** The decision for these inputs' vendor (two clocks where it can reissue). */
+function shouldAct(
+  state: CertificateState | undefined,
+  inputs: CertificateInputs,
+  now: Date,
+): ActionDecision {
+  return decideNextAction(state, inputs, now, canReissue(inputs));
 }
 
 /** A step's context; `known` is the stored state, whose names of the certificate spare vendor lookups. */
@@ -114,7 +123,7 @@ export async function diff(
   }
   if (containsUnknown(news)) return { changes: true };
   const now = providerNow();
-  const decision = shouldRenew(olds, news, now);
+  const decision = shouldAct(olds, news, now);
   if (decision.poll) {
     const step = stepFor(id, news, newProps, now, olds);
     try {
@@ -139,7 +148,7 @@ export async function diff(
     return { changes: true };
   }
   if (decision.renew) {
-    say(`RenewedCertificate ${id}: renewal planned — ${decision.reason}`);
+    say(`RenewedCertificate ${id}: ${decision.plan ?? `renewal planned — ${decision.reason}`}`);
     return { changes: true };
   }
   if (decision.reason && olds.renewalStatus === "failed") say(`RenewedCertificate ${id}: ${decision.reason}`);
@@ -161,12 +170,15 @@ export async function create(
   const step = stepFor(id, inputs, props, now);
   const snapshot = await step.backend.inspect(String(inputs.certificateId));
   const notAfter = snapshot.notAfter ?? normalizedNotAfter(inputs.notAfter);
-  const adopted = withKnownNames(adoptedState(inputs, notAfter, snapshot.certificatePem), snapshot);
+  const adopted = withKnownNames(
+    adoptedState(inputs, notAfter, snapshot.certificatePem, snapshot.coverageEndsAt),
+    snapshot,
+  );
   // An earlier run may have renewed it without saving the result (see ./journal.ts).
   const settled = await settleEarlier(step, adopted);
   if (settled.done) return { id, outs: toOutputs(finalized(settled.state, undefined)) };
   const state = settled.state;
-  const decision = shouldRenew(state === adopted ? undefined : state, { ...inputs, notAfter }, now);
+  const decision = shouldAct(state, { ...inputs, notAfter }, now);
   if (decision.renew) {
     say(
       `RenewedCertificate ${id}: adopted without renewing — ${decision.reason}; the next preview shows the renewal and the next up submits it`,
@@ -175,8 +187,8 @@ export async function create(
   return { id, outs: toOutputs(finalized(state, decision)) };
 }
 
-function afterRenewal(state: CertificateState, inputs: CertificateInputs, now: Date): RenewalDecision {
-  const d = shouldRenew(state, inputs, now);
+function afterRenewal(state: CertificateState, inputs: CertificateInputs, now: Date): ActionDecision {
+  const d = shouldAct(state, inputs, now);
   return { ...d, renew: false };
 }
 
@@ -205,7 +217,7 @@ export async function update(
   let state = settled.state;
   // Decide against the inputs the state was made with (trigger, lifetime, corrections).
   const decide = (s: CertificateState) =>
-    shouldRenew({ ...s, ...previousInputs(oldProps), notAfter: s.notAfter }, news, now);
+    shouldAct({ ...s, ...previousInputs(oldProps), notAfter: s.notAfter }, news, now);
   let decision = decide(state);
   if (decision.renew) {
     // State may be stale (a renewal made elsewhere, or by a run whose result was lost): look first.
@@ -224,8 +236,11 @@ export async function update(
     const reason = decision.reason || (state.renewalCount ? state.renewalReason : "");
     return { outs: toOutputs(finalized(state, decision, reason)) };
   }
-  say(`RenewedCertificate ${id}: renewing — ${decision.reason}`);
-  const renewed = await renewOnce(step, state, decision.reason);
+  const action = decision.action === "reissue" ? "reissue" : "renew";
+  say(
+    `RenewedCertificate ${id}: ${action === "reissue" ? "reissuing (free)" : "renewing"} — ${decision.reason}`,
+  );
+  const renewed = await renewOnce(step, state, decision.reason, action, decision.forExpiry);
   sayIfOther(id, renewed.renewalReason, decision.reason);
   return { outs: toOutputs(finalized(renewed, afterRenewal(renewed, news, now), renewed.renewalReason)) };
 }
@@ -246,7 +261,7 @@ export async function read(
   const stored = stateOf(props);
   const step = stepFor(id, inputs, props, now, stored);
   const state = await settleForRead(step, stored);
-  const decision = shouldRenew(state, inputs, now);
+  const decision = shouldAct(state, inputs, now);
   const refreshed = finalized(state, decision, decision.renew ? decision.reason : state.renewalReason);
   // Pulumi types `ReadResult.inputs` with the outputs' type; the host stores them as the inputs.
   const inputsToStore = refreshedInputs(refreshed) as ProviderInputs as ProviderOutputs;

@@ -21,7 +21,8 @@ import {
   RefreshedState,
   inputsOf,
 } from "./inputs";
-import { shouldRenew } from "./renewalPolicy";
+import { canReissue } from "./backends";
+import { decideNextAction } from "./coveragePolicy";
 import { UNKNOWN, containsUnknown } from "./unknowns";
 
 /** The input key of the planned action (set by the provider, never by a program). */
@@ -41,6 +42,8 @@ const RENEWAL_PREFIX = "renewal planned — ";
 export function refreshedStateOf(state: CertificateState): RefreshedState {
   const facts: RefreshedState = {
     notAfter: state.notAfter,
+    coverageEndsAt: state.coverageEndsAt,
+    lastAction: state.lastAction,
     renewalStatus: state.renewalStatus,
     jobId: state.jobId,
     transactionId: state.transactionId,
@@ -72,15 +75,20 @@ export function plannedAction(olds: Partial<ProviderInputs>, news: CertificateIn
   if (olds.certificateId === undefined || String(olds.certificateId) !== String(news.certificateId))
     return ADOPT_ACTION;
   const facts = olds.plannedAction === NO_ACTION ? olds.refreshedState : undefined;
-  // Only what shouldRenew reads of a state: the old inputs (trigger, lifetime) and the facts.
+  // Only what the policy reads of a state: the old inputs (trigger, lifetime) and the facts.
   const basis = {
     ...inputsOf(olds as ProviderInputs),
     ...(facts ?? { notAfter: undefined }),
   } as CertificateState;
   // Without facts only the inputs can tell (a changed trigger or lifetime), not a user-given expiry
   // that a renewal since may have overtaken.
-  const decision = shouldRenew(basis, facts ? news : { ...news, notAfter: undefined }, now);
-  if (decision.renew) return `${RENEWAL_PREFIX}${decision.reason}`;
+  const decision = decideNextAction(
+    basis,
+    facts ? news : { ...news, notAfter: undefined },
+    now,
+    canReissue(news),
+  );
+  if (decision.renew) return decision.plan ?? `${RENEWAL_PREFIX}${decision.reason}`;
   return facts ? NO_ACTION : UNKNOWN_ACTION;
 }
 

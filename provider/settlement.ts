@@ -17,16 +17,18 @@ import { withProgress } from "./state";
 /** Settles an earlier renewal whose outcome was unknown: adopt it, or see its effect. */
 async function reconcileUnknown(step: RenewalStep, state: CertificateState): Promise<CertificateState> {
   const certificateId = String(step.inputs.certificateId);
-  const pending = await step.backend.findPendingRenewal(certificateId, {
-    certificateName: state.certificateName,
-  });
+  const action = state.lastAction ?? "renew";
+  const pending = await step.backend.findPendingRenewal(
+    certificateId,
+    { certificateName: state.certificateName },
+    action,
+  );
   if (pending)
     return withProgress(
       {
         ...state,
-        renewalReason: "found the earlier renewal pending at the vendor; following it",
-        renewalCount: (state.renewalCount ?? 0) + 1,
-        lastRenewedAt: state.lastAttemptAt,
+        renewalReason: `found the earlier ${action === "reissue" ? "reissue" : "renewal"} pending at the vendor; following it`,
+        ...counted(state, action),
       },
       pending,
       step.now,
@@ -42,9 +44,8 @@ async function reconcileUnknown(step: RenewalStep, state: CertificateState): Pro
       renewalStatus: "succeeded",
       vendorStatus: "SUCCESS",
       outcomeUnknown: false,
-      renewalCount: (state.renewalCount ?? 0) + 1,
-      lastRenewedAt: state.lastAttemptAt,
-      renewalReason: "the earlier renewal went through: the expiry moved",
+      ...counted(state, action),
+      renewalReason: `the earlier ${action === "reissue" ? "reissue" : "renewal"} went through: the expiry moved`,
     };
   }
   // Nothing pending and the expiry did not move: the earlier request did not take effect — where
@@ -55,10 +56,21 @@ async function reconcileUnknown(step: RenewalStep, state: CertificateState): Pro
     : state;
 }
 
+/** The count and time of an earlier action of unknown outcome, once it turns out accepted. */
+function counted(state: CertificateState, action: "renew" | "reissue"): Partial<CertificateState> {
+  return action === "reissue"
+    ? { reissueCount: (state.reissueCount ?? 0) + 1, lastReissuedAt: state.lastAttemptAt }
+    : { renewalCount: (state.renewalCount ?? 0) + 1, lastRenewedAt: state.lastAttemptAt };
+}
+
 /** The vendor's latest renewal when it finished and state does not know it yet (best effort). */
 async function latestFinishedRenewal(step: RenewalStep, state: CertificateState) {
   const latest = await step.backend
-    .latestRenewal?.(String(step.inputs.certificateId), { certificateName: state.certificateName })
+    .latestRenewal?.(
+      String(step.inputs.certificateId),
+      { certificateName: state.certificateName },
+      state.lastAction ?? "renew",
+    )
     .catch(() => undefined);
   return latest?.status === "succeeded" && latest.jobId && latest.jobId !== state.jobId ? latest : undefined;
 }
@@ -74,6 +86,8 @@ export async function withVendorExpiry(
 ): Promise<CertificateState> {
   const snapshot = await step.backend.inspect(String(step.inputs.certificateId));
   state = withKnownNames(state, snapshot);
+  // The term moves only by a renewal, but a renewal made elsewhere moves it too: the vendor's word wins.
+  if (snapshot.coverageEndsAt) state = { ...state, coverageEndsAt: snapshot.coverageEndsAt };
   const moved =
     snapshot.notAfter && (!state.notAfter || Date.parse(snapshot.notAfter) > Date.parse(state.notAfter));
   if (!moved) {

@@ -10,7 +10,8 @@ import {
   vendorOf,
 } from "./inputs";
 
-import { RenewalDecision, renewAfterOf } from "./renewalPolicy";
+import { ActionDecision, nextAttemptOf } from "./coveragePolicy";
+import { renewAfterOf } from "./renewalPolicy";
 
 /**
  * Everything a program reads from a RenewedCertificate: the echoed inputs and the outputs. This
@@ -41,6 +42,13 @@ export const PROGRAM_OUTPUTS = [
   "lastRenewedAt",
   "lastError",
   "failedAttempts",
+  "coverageEndsAt",
+  "nextAction",
+  "nextActionAt",
+  "lastAction",
+  "reissueCount",
+  "lastReissuedAt",
+  "nextAttemptAt",
 ] as const satisfies readonly (keyof CertificateState)[];
 
 /** The name of an output a program reads. */
@@ -74,10 +82,12 @@ export function adoptedState(
   inputs: CertificateInputs,
   notAfter: string | undefined,
   pem?: string,
+  coverageEndsAt?: string,
 ): CertificateState {
   return {
     ...inputs,
     notAfter,
+    coverageEndsAt: coverageEndsAt ?? notAfter,
     renewalDue: false,
     renewalReason: "",
     renewalStatus: "none",
@@ -104,6 +114,7 @@ export function withProgress(state: CertificateState, p: RenewalProgress, now: D
   };
   if (p.status === "succeeded") {
     next.notAfter = laterOf(state.notAfter, p.notAfter);
+    next.coverageEndsAt = laterOf(state.coverageEndsAt, p.coverageEndsAt);
     next.certificatePem = p.certificatePem ?? state.certificatePem;
     // A new certificate brings its own chain (or none); without one the old chain still fits.
     next.certificateChainPem = p.certificatePem ? p.certificateChainPem : state.certificateChainPem;
@@ -122,16 +133,24 @@ export function withProgress(state: CertificateState, p: RenewalProgress, now: D
 /** Fills the derived outputs from a decision taken at `now`. */
 export function finalized(
   state: CertificateState,
-  decision: RenewalDecision | undefined,
+  decision: ActionDecision | undefined,
   reason?: string,
 ): CertificateState {
   const renewBeforeDays = state.renewBeforeDays ?? DEFAULT_RENEW_BEFORE_DAYS;
-  return {
+  const next: CertificateState = {
     ...state,
     renewAfter: renewAfterOf(state.notAfter, renewBeforeDays),
     renewalDue: decision?.renew ?? false,
     renewalReason: reason ?? decision?.reason ?? state.renewalReason ?? "",
+    // A certificate never outlives its paid term: where the vendor names no term, it is the expiry.
+    coverageEndsAt: laterOf(state.coverageEndsAt, state.notAfter),
+    nextAttemptAt: nextAttemptOf(state),
   };
+  if (decision) {
+    next.nextAction = decision.action;
+    next.nextActionAt = decision.nextActionAt;
+  }
+  return next;
 }
 
 /**
@@ -149,6 +168,12 @@ export const OUTPUT_DEFAULTS = {
   lastError: "",
   renewalCount: 0,
   failedAttempts: 0,
+  nextAction: "none",
+  nextActionAt: "",
+  lastAction: "",
+  reissueCount: 0,
+  lastReissuedAt: "",
+  nextAttemptAt: "",
 } as const satisfies Partial<Record<ProgramOutput, string | number>>;
 
 /** The string outputs whose `""` means "none" (read back as unset, so `a ?? b` keeps working). */
@@ -158,6 +183,10 @@ const EMPTY_MEANS_UNSET: readonly (keyof CertificateState)[] = [
   "vendorStatus",
   "certificatePem",
   "lastRenewedAt",
+  "nextActionAt",
+  "lastAction",
+  "lastReissuedAt",
+  "nextAttemptAt",
 ];
 
 /**

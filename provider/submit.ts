@@ -7,7 +7,8 @@
 import { ConnectionError, DecodeError, ServerError } from "../sdk/common/errors";
 import { canFindPendingRenewals } from "./backends";
 import { unknownOutcomeAdvice, vendorLabel } from "./backends/advice";
-import type { RenewalProgress } from "./backends/backend";
+import type { RenewalContext, RenewalProgress, VendorBackend } from "./backends/backend";
+import type { CertificateAction } from "./coveragePolicy";
 import { waitForRenewal } from "./follow";
 import type { CertificateState } from "./inputs";
 import { clearJournal, writeJournal } from "./journal";
@@ -28,27 +29,43 @@ export function renewOutcomeUnknown(e: unknown): boolean {
   return false;
 }
 
+/** Sends the action to the vendor: a renewal, or a reissue where the adapter has one. */
+function submit(
+  backend: VendorBackend,
+  action: CertificateAction,
+  ctx: RenewalContext,
+): Promise<RenewalProgress> {
+  if (action === "renew") return backend.renew(ctx);
+  if (!backend.reissue)
+    throw new Error("this vendor API has no reissue; the certificate is renewed when its term ends");
+  return backend.reissue(ctx);
+}
+
 /**
- * Renews once: adopts a renewal already pending at the vendor instead of submitting another,
+ * Renews (or reissues) once: adopts a renewal already pending at the vendor instead of submitting another,
  * records acceptance immediately, then waits up to `waitTimeoutSeconds`.
  */
 export async function renewOnce(
   step: RenewalStep,
   state: CertificateState,
   reason: string,
+  action: CertificateAction = "renew",
+  forExpiry: string | undefined = state.notAfter,
 ): Promise<CertificateState> {
   const certificateId = String(step.inputs.certificateId);
+  const noun = action === "reissue" ? "reissue" : "renewal";
   const pending = await lookupOrFail(
     step,
     state,
-    () => step.backend.findPendingRenewal(certificateId, { certificateName: state.certificateName }),
-    (error) => `could not check ${step.id} for a pending renewal, so none was submitted: ${error}`,
+    () => step.backend.findPendingRenewal(certificateId, { certificateName: state.certificateName }, action),
+    (error) => `could not check ${step.id} for a pending ${noun}, so none was submitted: ${error}`,
   );
   if (pending) {
     const adopted = withProgress(
       {
         ...state,
-        renewalReason: `a renewal was already pending at the vendor (${pending.jobId ?? pending.transactionId}); following it instead of renewing again`,
+        lastAction: action,
+        renewalReason: `a ${noun} was already pending at the vendor (${pending.jobId ?? pending.transactionId}); following it instead of submitting another`,
       },
       pending,
       step.now,
@@ -58,18 +75,19 @@ export async function renewOnce(
   // Journaled first: if this process or the engine dies before the answer is saved, the next run knows.
   const journaled = !canFindPendingRenewals(step.inputs);
   const submittedAt = step.now.toISOString();
-  const entry = { resource: step.id, submittedAt, forNotAfter: state.notAfter };
+  const entry = { resource: step.id, submittedAt, forNotAfter: forExpiry };
   if (journaled) writeJournal(step.inputs, entry);
   let progress: RenewalProgress;
   try {
-    progress = await step.backend.renew({
+    const ctx = {
       certificateId,
       lifetimeMonths: step.inputs.lifetimeMonths,
       notAfter: state.notAfter,
       originalTransactionId: state.transactionId ?? certificateId,
       originalChallenge: state.currentChallenge,
       ctid: `${certificateId}-${step.now.getTime()}`,
-    });
+    };
+    progress = await submit(step.backend, action, ctx);
   } catch (e) {
     const unknownOutcome = renewOutcomeUnknown(e);
     // A refusal is final: the entry goes. An unknown outcome stays journaled until state has it.
@@ -79,18 +97,19 @@ export async function renewOnce(
       step,
       {
         ...state,
+        lastAction: action,
         renewalStatus: "failed",
         renewalReason: reason,
         lastError: message,
         failedAttempts: (state.failedAttempts ?? 0) + 1,
         lastAttemptAt: step.now.toISOString(),
         outcomeUnknown: unknownOutcome,
-        renewedForNotAfter: unknownOutcome ? state.notAfter : state.renewedForNotAfter,
+        renewedForNotAfter: unknownOutcome ? forExpiry : state.renewedForNotAfter,
       },
       unknownOutcome
-        ? `the renewal of ${step.id} may have reached ${vendorLabel(step.inputs)} but no usable answer came back ` +
+        ? `the ${noun} of ${step.id} may have reached ${vendorLabel(step.inputs)} but no usable answer came back ` +
             `(${message}). It will not be submitted again automatically: ${unknownOutcomeAdvice(step.inputs)}`
-        : `the renewal of ${step.id} failed: ${message}`,
+        : `the ${noun} of ${step.id} failed: ${message}`,
     );
   }
   if (journaled) {
@@ -101,14 +120,18 @@ export async function renewOnce(
     // The backend followed a renewal already at the vendor instead of submitting one.
     return waitForRenewal(step, withProgress({ ...state, renewalReason: progress.note }, progress, step.now));
   }
+  const counted =
+    action === "reissue"
+      ? { reissueCount: (state.reissueCount ?? 0) + 1, lastReissuedAt: step.now.toISOString() }
+      : { renewalCount: (state.renewalCount ?? 0) + 1, lastRenewedAt: step.now.toISOString() };
   const accepted = withProgress(
     {
       ...state,
+      ...counted,
+      lastAction: action,
       renewalReason: reason,
-      renewalCount: (state.renewalCount ?? 0) + 1,
-      lastRenewedAt: step.now.toISOString(),
       lastAttemptAt: step.now.toISOString(),
-      renewedForNotAfter: state.notAfter,
+      renewedForNotAfter: forExpiry,
       outcomeUnknown: false,
       currentChallenge: step.inputs.symantec
         ? (step.inputs.symantec.challenge ?? state.currentChallenge)

@@ -4,8 +4,10 @@
  */
 import { parseAnyDate } from "../sdk/common/dates";
 import type * as pulumi from "@pulumi/pulumi";
+import { describeSchedule, maxCertificateDays } from "./certificateLifetimes";
 import { Failures } from "./checkFailure";
 import { apiOf } from "./backends/vendorApis";
+import { providerNow } from "./clock";
 import { CertificateInputs, VENDOR_KINDS } from "./inputs";
 import { isUnknown } from "./unknowns";
 import { refuseUnknownFields } from "./knownFields";
@@ -82,6 +84,14 @@ export function validateInputs(
       f.add(
         "renewBeforeDays",
         `renewBeforeDays ${before} must be shorter than the lifetime (${lifetime} months); lower it`,
+      );
+    } else if (before >= maxCertificateDays(providerNow())) {
+      // A certificate issued now would be due again the moment it arrives.
+      const max = maxCertificateDays(providerNow());
+      f.add(
+        "renewBeforeDays",
+        `renewBeforeDays ${before} would reissue continuously: certificates issued now are valid for at most ` +
+          `${max} days (${describeSchedule()}); set renewBeforeDays below ${max}, e.g. ${Math.max(1, Math.floor(max / 4))}`,
       );
     } else if (api?.renewsFromDaysBefore !== undefined && before > api.renewsFromDaysBefore) {
       const most = api.renewsFromDaysBefore;

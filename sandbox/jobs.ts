@@ -5,7 +5,8 @@
  * invoices, Symantec approval). Success re-issues the certificate with the requested lifetime
  * counted from the old expiry. Completion is evaluated lazily, whenever state is read.
  */
-import { addMonths, endOfDayUtc } from "./dates";
+import { addDays, addMonths, endOfDayUtc } from "./dates";
+import { cappedNotAfter } from "./issuanceSchedule";
 import type { CertificateRecord, JobRecord, Store } from "./store";
 import type { SandboxJob, SandboxJobState, SandboxVendor } from "./types";
 
@@ -87,18 +88,41 @@ function target(store: Store, job: JobRecord): CertificateRecord {
   return cert;
 }
 
-/** Expiry after a renewal of `months` counted from `notAfter`, in the vendor's granularity. */
-export function renewedExpiry(vendor: SandboxVendor, notAfter: number, months: number): number {
-  const next = addMonths(notAfter, months);
-  return vendor === "autodns" ? endOfDayUtc(next) : next;
+/** An instant in the vendor's granularity (AutoDNS: the end of a UTC day). */
+function granular(vendor: SandboxVendor, ms: number): number {
+  return vendor === "autodns" ? endOfDayUtc(ms) : ms;
 }
 
+/**
+ * Expiry of a certificate issued at `now` inside a term ending at `coverageEndsAt`: the term's end,
+ * or the schedule's cap (AutoDNS: the end of the last whole day within it).
+ */
+export function reissuedExpiry(vendor: SandboxVendor, now: number, coverageEndsAt: number): number {
+  const capped = cappedNotAfter(vendor, now, coverageEndsAt);
+  if (capped === coverageEndsAt || vendor !== "autodns") return capped;
+  return endOfDayUtc(addDays(capped, -1));
+}
+
+/** A term's end after a renewal of `months` counted from its old end, in the vendor's granularity. */
+export function renewedExpiry(vendor: SandboxVendor, coverageEndsAt: number, months: number): number {
+  return granular(vendor, addMonths(coverageEndsAt, months));
+}
+
+/**
+ * A renewal extends the paid term by the requested months (from its old end); a reissue keeps it.
+ * Either way the new certificate starts now and runs to the term's end, cut to what the CA/B
+ * schedule allows at this date (./issuanceSchedule.ts).
+ */
 function applyRenewal(store: Store, job: JobRecord): void {
   const cert = target(store, job);
   const now = store.clock.nowMs();
-  // Symantec transactions carry their final expiry from the renew request already.
+  // Symantec transactions carry their final (already capped) expiry from the renew request.
+  if (job.vendor !== "symantec" && job.kind !== "reissue") {
+    cert.coverageEndsAt = renewedExpiry(job.vendor, cert.coverageEndsAt, job.lifetimeMonths);
+    cert.lifetimeMonths = job.lifetimeMonths;
+  }
   const notAfter =
-    job.vendor === "symantec" ? cert.notAfter : renewedExpiry(job.vendor, cert.notAfter, job.lifetimeMonths);
+    job.vendor === "symantec" ? cert.notAfter : reissuedExpiry(job.vendor, now, cert.coverageEndsAt);
   const publicKey = job.publicKey ?? cert.publicKey;
   cert.pem = store.ca.issueLeaf({
     commonName: cert.commonName,
@@ -110,7 +134,10 @@ function applyRenewal(store: Store, job: JobRecord): void {
   cert.publicKey = publicKey;
   cert.notBefore = now;
   cert.notAfter = notAfter;
-  cert.lifetimeMonths = job.lifetimeMonths;
+  if (job.vendor === "symantec") {
+    cert.coverageEndsAt = notAfter;
+    cert.lifetimeMonths = job.lifetimeMonths;
+  }
   cert.updated = now;
   if (job.csr) cert.csr = job.csr;
   if (job.vendor === "symantec") cert.approved = true;

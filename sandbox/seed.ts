@@ -5,6 +5,7 @@
  */
 import { parseInstant } from "./clock";
 import { addDays, addMonths, endOfDayUtc } from "./dates";
+import { seededNotBefore } from "./issuanceSchedule";
 import type { CertificateRecord, Store } from "./store";
 import type { SandboxCertificate, SandboxVendor, SeedCertificateSpec } from "./types";
 
@@ -78,7 +79,14 @@ export function seedCertificate(store: Store, spec: SeedCertificateSpec): Sandbo
   const lifetimeMonths = spec.lifetimeMonths ?? 12;
   let notAfter = parseInstant(spec.notAfter);
   if (vendor === "autodns") notAfter = endOfDayUtc(notAfter);
-  const notBefore = addMonths(notAfter, -lifetimeMonths);
+  // Issued as long before its expiry as the CA/B schedule allowed at that date (≤ lifetime).
+  const notBefore = seededNotBefore(notAfter, addMonths(notAfter, -lifetimeMonths));
+  let coverageEndsAt = spec.coverageEndsAt === undefined ? notAfter : parseInstant(spec.coverageEndsAt);
+  if (vendor === "autodns") coverageEndsAt = endOfDayUtc(coverageEndsAt);
+  if (vendor === "symantec") coverageEndsAt = notAfter; // VICE2 has no term apart from the certificate
+  if (coverageEndsAt < notAfter) {
+    throw new RangeError(`seedCertificate: coverageEndsAt must not be before notAfter`);
+  }
   const commonName = spec.commonName ?? DEFAULT_NAMES[vendor](id);
   const sans = spec.subjectAlternativeNames ?? [];
   const now = store.clock.nowMs();
@@ -88,6 +96,7 @@ export function seedCertificate(store: Store, spec: SeedCertificateSpec): Sandbo
     commonName,
     notBefore,
     notAfter,
+    coverageEndsAt,
     sans,
     lifetimeMonths,
     created: Math.min(now, notBefore),

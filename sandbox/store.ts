@@ -17,6 +17,12 @@ export interface CertificateRecord {
   commonName: string;
   notBefore: number;
   notAfter: number;
+  /**
+   * End of the paid term (AutoDNS `payable`, the ResellerClub order's expiry). Certificates inside
+   * it are reissued free; only a renewal extends it. Equals `notAfter` where a vendor has no
+   * separate term (Symantec) and for seeded certificates unless a term is given.
+   */
+  coverageEndsAt: number;
   pem: string;
   sans: string[];
   lifetimeMonths: number;
@@ -52,6 +58,8 @@ export interface JobRecord {
   polls: number;
   lifetimeMonths: number;
   reason?: string;
+  /** What the job does: a paid renewal (the default) or a free reissue inside the paid term. */
+  kind?: "renew" | "reissue";
   /** Subscriber key (SPKI DER) from the renewal's CSR. */
   publicKey?: Buffer;
   csr?: string;
@@ -76,6 +84,7 @@ export class Store {
   readonly certificates = new Map<string, CertificateRecord>();
   readonly jobs = new Map<string, JobRecord>();
   private readonly renewals = new Map<string, number>();
+  private readonly reissues = new Map<string, number>();
   private counters: Record<keyof typeof ID_STARTS, number> = { ...ID_STARTS };
   /** `request` and `job` events (see SandboxAdmin.events). */
   readonly events = new EventEmitter();
@@ -105,6 +114,7 @@ export class Store {
     this.certificates.clear();
     this.jobs.clear();
     this.renewals.clear();
+    this.reissues.clear();
     this.autodnsContacts.clear();
     this.counters = { ...ID_STARTS };
     this.balance = 1000;
@@ -142,6 +152,16 @@ export class Store {
     return this.renewals.get(this.renewalKey(vendor, id)) ?? 0;
   }
 
+  /** Counts one accepted reissue. */
+  countReissue(vendor: SandboxVendor, id: string): void {
+    const key = this.renewalKey(vendor, id);
+    this.reissues.set(key, (this.reissues.get(key) ?? 0) + 1);
+  }
+
+  reissueCount(vendor: SandboxVendor, id: string): number {
+    return this.reissues.get(this.renewalKey(vendor, id)) ?? 0;
+  }
+
   private renewalKey(vendor: SandboxVendor, id: string): string {
     const root = vendor === "symantec" ? (this.certificate(vendor, id)?.rootTransactionId ?? id) : id;
     return `${vendor}:${root}`;
@@ -162,10 +182,12 @@ export class Store {
       commonName: r.commonName,
       notBefore: new Date(r.notBefore).toISOString(),
       notAfter: new Date(r.notAfter).toISOString(),
+      coverageEndsAt: new Date(r.coverageEndsAt).toISOString(),
       pem: r.pem,
       subjectAlternativeNames: [...r.sans],
       lifetimeMonths: r.lifetimeMonths,
       renewalCount: this.renewalCount(r.vendor, r.id),
+      reissueCount: this.reissueCount(r.vendor, r.id),
       product: r.product,
       adminContactId: r.adminContactId,
       technicalContactId: r.technicalContactId,
@@ -194,6 +216,7 @@ export class Store {
       created: new Date(j.created).toISOString(),
       updated: new Date(j.updated).toISOString(),
       polls: j.polls,
+      kind: j.kind ?? "renew",
       ...(j.reason !== undefined ? { reason: j.reason } : {}),
     };
   }

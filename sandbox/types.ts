@@ -89,6 +89,12 @@ export interface SeedCertificateSpec {
   product?: string;
   /** AutoDNS lifetime / original validity in months (default 12). */
   lifetimeMonths?: number;
+  /**
+   * End of the paid term (ISO-8601): AutoDNS `payable`, the ResellerClub order's expiry. Default
+   * `notAfter` (no term left beyond the certificate). A later date makes the certificate
+   * reissuable free of charge until then.
+   */
+  coverageEndsAt?: string;
   /** AutoDNS contact ids (default 100). */
   adminContactId?: string;
   technicalContactId?: string;
@@ -107,12 +113,16 @@ export interface SandboxCertificate {
   /** ISO-8601 UTC. */
   notBefore: string;
   notAfter: string;
+  /** End of the paid term (AutoDNS `payable`); the same as `notAfter` where the vendor has no term. */
+  coverageEndsAt: string;
   /** The current X.509 certificate (PEM), issued by the sandbox CA; "" while a Symantec renewal awaits approval. */
   pem: string;
   subjectAlternativeNames: string[];
   lifetimeMonths: number;
   /** Accepted renewals (see {@link SandboxAdmin.renewalCount}). */
   renewalCount: number;
+  /** Accepted reissues (free, inside the paid term; see {@link SandboxAdmin.reissueCount}). */
+  reissueCount: number;
   product?: string;
   adminContactId?: string;
   technicalContactId?: string;
@@ -143,6 +153,8 @@ export interface SandboxJob {
   created: string;
   updated: string;
   polls: number;
+  /** A paid renewal or a free reissue inside the paid term. */
+  kind: "renew" | "reissue";
   reason?: string;
 }
 
@@ -269,6 +281,8 @@ export interface SandboxAdmin {
   requests(filter?: { vendor?: SandboxVendor; route?: string; certificateId?: string }): SandboxRequest[];
   /** Accepted renewals of a certificate (Symantec: of the whole transaction chain). */
   renewalCount(vendor: SandboxVendor, id: string): number;
+  /** Accepted reissues of a certificate (AutoDNS 400102; free inside the paid term). */
+  reissueCount(vendor: SandboxVendor, id: string): number;
   /** Issues a client certificate from the sandbox CA; unregistered ones get StatusCode 0x3101 (missing admin role). */
   issueClientCertificate(options?: {
     commonName?: string;

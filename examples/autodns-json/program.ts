@@ -1,5 +1,7 @@
 /**
- * One AutoDNS certificate kept renewed through the JSON REST API (`PUT /certificate/{id}/_renew`).
+ * One AutoDNS certificate kept renewed through the JSON REST API (`PUT /certificate/{id}/_renew`)
+ * and, inside its paid term, reissued free (`PUT /certificate/{id}`): the outputs show both clocks,
+ * the certificate's `notAfter` and the term's `coverageEndsAt`, and which action comes next.
  * Everything comes from stack config; the password only as a secret, so it stays encrypted in the
  * stack file and in state. Point `endpoint` at the sandbox to rehearse without a vendor account.
  */
@@ -32,5 +34,10 @@ export async function program() {
     vendorStatus: cert.vendorStatus,
     jobId: cert.jobId,
     lastError: cert.lastError,
+    // The two clocks: a certificate lives ≤ 200 days (CA/B, 2026), the paid term 12–36 months.
+    coverageEndsAt: cert.coverageEndsAt,
+    nextAction: cert.nextAction,
+    nextActionAt: cert.nextActionAt,
+    reissueCount: cert.reissueCount,
   };
 }

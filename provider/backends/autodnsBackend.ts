@@ -8,7 +8,7 @@
  * the name is read from certificate info and kept in state (`certificateName`).
  */
 import { NotFoundError } from "../../sdk/common/errors";
-import { autodnsJobOutcome } from "../../sdk/autodns/jobs";
+import { AutodnsJobAction, autodnsJobOutcome } from "../../sdk/autodns/jobs";
 import { AutodnsJsonClient } from "../../sdk/autodns/jsonClient";
 import { AutodnsXmlClient } from "../../sdk/autodns/xmlClient";
 import {
@@ -74,7 +74,12 @@ export class AutodnsBackend implements VendorBackend {
   async inspect(certificateId: string): Promise<CertificateSnapshot> {
     const cert = await this.client.certificateInfo(certificateId);
     if (cert.name) this.names.set(certificateId, cert.name);
-    return { notAfter: cert.notAfter, certificatePem: cert.pem, certificateName: cert.name };
+    return {
+      notAfter: cert.notAfter,
+      coverageEndsAt: cert.coverageEndsAt,
+      certificatePem: cert.pem,
+      certificateName: cert.name,
+    };
   }
 
   /** The certificate as job lists know it: its name from state, this process, or certificate info. */
@@ -98,9 +103,10 @@ export class AutodnsBackend implements VendorBackend {
   async findPendingRenewal(
     certificateId: string,
     known?: KnownCertificate,
+    action: AutodnsJobAction = "renew",
   ): Promise<RenewalProgress | undefined> {
     const certificate = await this.certificateRef(certificateId, known);
-    for (const job of await this.client.pendingRenewJobs(certificate)) {
+    for (const job of await this.client.pendingRenewJobs(certificate, action)) {
       const confirmed = await this.confirmed(job, certificate);
       if (confirmed) return this.withCertificate(autodnsProgress(confirmed), certificateId);
     }
@@ -128,15 +134,31 @@ export class AutodnsBackend implements VendorBackend {
     return detail.objectId === undefined || detail.objectId === certificate.id ? detail : undefined;
   }
 
-  async latestRenewal(certificateId: string, known?: KnownCertificate): Promise<RenewalProgress | undefined> {
+  async latestRenewal(
+    certificateId: string,
+    known?: KnownCertificate,
+    action: AutodnsJobAction = "renew",
+  ): Promise<RenewalProgress | undefined> {
     const certificate = await this.certificateRef(certificateId, known);
-    const [job] = await this.client.finishedRenewJobs(certificate);
+    const [job] = await this.client.finishedRenewJobs(certificate, action);
     return job ? autodnsProgress(job) : undefined;
   }
 
   async renew(ctx: RenewalContext): Promise<RenewalProgress> {
+    const result = await this.client.renew(ctx.certificateId, this.details(ctx), ctx.ctid);
+    return autodnsProgress({ id: result.jobId, status: result.jobStatus ?? "RUNNING" });
+  }
+
+  /** Reissue (JSON `PUT /certificate/{id}`, XML task 400102) with the current CSR and details. */
+  async reissue(ctx: RenewalContext): Promise<RenewalProgress> {
+    const result = await this.client.reissue(ctx.certificateId, this.details(ctx), ctx.ctid);
+    return autodnsProgress({ id: result.jobId, status: result.jobStatus ?? "RUNNING" });
+  }
+
+  /** The certificate details a renew or reissue sends: the vendor block's, with the lifetime. */
+  private details(ctx: RenewalContext): AutodnsRenewalDetails {
     const b = this.block;
-    const details: AutodnsRenewalDetails = {
+    return {
       product: b.product,
       lifetimeMonths: ctx.lifetimeMonths,
       software: b.software,
@@ -147,8 +169,6 @@ export class AutodnsBackend implements VendorBackend {
       subjectAlternativeNames: b.subjectAlternativeNames,
       authentication: b.authentication,
     };
-    const result = await this.client.renew(ctx.certificateId, details, ctx.ctid);
-    return autodnsProgress({ id: result.jobId, status: result.jobStatus ?? "RUNNING" });
   }
 
   /** A finished job from the history (JSON: by id; XML: the certificate's history list), if there. */

@@ -27,6 +27,11 @@ export interface CertificateSnapshot {
    * state as `resellerclubApi`, so later runs skip the details request that found it.
    */
   resellerclubApi?: "sslcert" | "digitalcertificate";
+  /**
+   * End of the paid term, ISO (AutoDNS `payable`), where the vendor reports one apart from the
+   * certificate's expiry. Inside it a certificate is reissued free.
+   */
+  coverageEndsAt?: string;
 }
 
 /** What state already knows about the certificate, so an adapter need not ask the vendor again. */
@@ -90,15 +95,31 @@ export interface RenewalContext {
 export interface VendorBackend {
   /** Reads the certificate's current expiry (and PEM where available). */
   inspect(certificateId: string): Promise<CertificateSnapshot>;
-  /** Finds a renewal already pending at the vendor (the guard against a second renewal). */
-  findPendingRenewal(certificateId: string, known?: KnownCertificate): Promise<RenewalProgress | undefined>;
+  /**
+   * Finds a renewal (or, with `action` "reissue", a reissue) already pending at the vendor: the
+   * guard against a second one.
+   */
+  findPendingRenewal(
+    certificateId: string,
+    known?: KnownCertificate,
+    action?: "renew" | "reissue",
+  ): Promise<RenewalProgress | undefined>;
   /**
    * The certificate's most recent renewal in any state, where the vendor can list them (AutoDNS
    * JSON jobs, ResellerClub actions): names a renewal that finished while its id was not in state.
    */
-  latestRenewal?(certificateId: string, known?: KnownCertificate): Promise<RenewalProgress | undefined>;
+  latestRenewal?(
+    certificateId: string,
+    known?: KnownCertificate,
+    action?: "renew" | "reissue",
+  ): Promise<RenewalProgress | undefined>;
   /** Submits one renewal. Never retried blindly. */
   renew(ctx: RenewalContext): Promise<RenewalProgress>;
+  /**
+   * Submits one reissue inside the paid term (free), where the vendor has one (see
+   * `canReissue`). Never retried blindly; followed with {@link poll} like a renewal.
+   */
+  reissue?(ctx: RenewalContext): Promise<RenewalProgress>;
   /**
    * Reads the state of a submitted renewal. `knownNotAfter` (the expiry before the renewal) lets
    * an adapter recognise a finished renewal whose job the vendor no longer lists.

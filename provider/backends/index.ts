@@ -42,3 +42,12 @@ export function createBackend(inputs: CertificateInputs, known: KnownCertificate
 export function canFindPendingRenewals(inputs: CertificateInputs): boolean {
   return apiOf(inputs)?.searchable ?? false;
 }
+
+/**
+ * Whether the inputs' vendor API can reissue a certificate inside its paid term (AutoDNS: JSON
+ * `PUT /certificate/{id}`, XML task 400102). Where it cannot, the certificate is its own term and
+ * is renewed before it expires (docs/VENDOR-CHOICES.md). Pure.
+ */
+export function canReissue(inputs: CertificateInputs): boolean {
+  return apiOf(inputs)?.reissuable ?? false;
+}

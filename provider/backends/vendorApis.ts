@@ -55,6 +55,11 @@ export interface VendorApi<K extends VendorKind> {
    * task 400115; ResellerClub current actions). Where it cannot, a submission is journaled first.
    */
   readonly searchable: boolean;
+  /**
+   * Whether the API can reissue inside a paid term (AutoDNS: JSON `PUT /certificate/{id}`, XML task
+   * 400102). Where it cannot, the certificate is its own term (docs/VENDOR-CHOICES.md).
+   */
+  readonly reissuable: boolean;
   /** The adapter's class, loaded on first use: a preview with nothing due never loads a vendor client. */
   adapter(): new (
     block: VendorBlock<K>,
@@ -82,6 +87,7 @@ const AUTODNS: VendorApi<"autodns"> = {
     { field: "context", env: "AUTODNS_CONTEXT", config: "autodnsContext", checkedByVendor: true },
   ],
   searchable: true,
+  reissuable: true,
   adapter: () => (require("./autodnsBackend") as typeof import("./autodnsBackend")).AutodnsBackend,
 };
 
@@ -95,6 +101,7 @@ const SYMANTEC: VendorApi<"symantec"> = {
     { field: "clientKey", env: "SYMANTEC_CLIENT_KEY", config: "symantecClientKey" },
   ],
   searchable: false,
+  reissuable: false,
   adapter: () => (require("./symantecBackend") as typeof import("./symantecBackend")).SymantecBackend,
 };
 
@@ -116,6 +123,7 @@ const RESELLERCLUB: VendorApi<"resellerclub"> = {
     { field: "apiKey", env: "RESELLERCLUB_API_KEY", config: "resellerclubApiKey" },
   ],
   searchable: true,
+  reissuable: false,
   adapter: () =>
     (require("./resellerclubBackend") as typeof import("./resellerclubBackend")).ResellerClubBackend,
 };
@@ -135,6 +143,8 @@ export interface BoundApi {
   readonly label: string;
   /** See {@link VendorApi.searchable}. */
   readonly searchable: boolean;
+  /** See {@link VendorApi.reissuable}. */
+  readonly reissuable: boolean;
   /** See {@link VendorApi.renewsFromDaysBefore}. */
   readonly renewsFromDaysBefore?: number;
   /** The lifetimes this block's offer sells. */
@@ -148,6 +158,7 @@ function bind<K extends VendorKind>(api: VendorApi<K>, block: VendorBlock<K>): B
     kind: api.kind,
     label: api.label,
     searchable: api.searchable,
+    reissuable: api.reissuable,
     renewsFromDaysBefore: api.renewsFromDaysBefore,
     lifetimes: () => api.lifetimes(block),
     backend: (overrides, known) => new (api.adapter())(block, overrides, known),

@@ -114,6 +114,7 @@ export function createAdmin(deps: AdminDeps): SandboxAdmin {
     clearFaults: () => faults.clear(),
     requests: (filter) => log.list(filter),
     renewalCount: (vendor, id) => store.renewalCount(vendor, id),
+    reissueCount: (vendor, id) => store.reissueCount(vendor, id),
     issueClientCertificate: async (options = {}): Promise<SandboxClientCertificate> => {
       const pair = deps.ca.issueClient(options.commonName ?? "Sandbox RA");
       const { fingerprint256 } = certificateFacts(pair.certificate);

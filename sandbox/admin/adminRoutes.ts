@@ -101,6 +101,9 @@ export function adminRoutes(
       case "renewals":
         if (!get || !a || !b) return undefined;
         return jsonReply(200, { vendor: a, id: b, count: admin.renewalCount(vendorOf(a)!, b) });
+      case "reissues":
+        if (!get || !a || !b) return undefined;
+        return jsonReply(200, { vendor: a, id: b, count: admin.reissueCount(vendorOf(a)!, b) });
       case "balance":
         if (post && !a) admin.setBalance(Number(bodyOf(request).amount));
         return get || post ? jsonReply(200, { balance: admin.balance() }) : undefined;

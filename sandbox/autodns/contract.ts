@@ -44,6 +44,7 @@ interface SpecOperation {
 /** The spec's operationId → the sandbox's route name. */
 const ROUTES: Record<string, string> = {
   certificateRenew: "autodns.json.renew",
+  certificateReissue: "autodns.json.reissue",
   certificateinfo: "autodns.json.certificateInfo",
   certificateList: "autodns.json.certificateSearch",
   jobInfo: "autodns.json.jobInfo",

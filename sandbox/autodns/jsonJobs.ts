@@ -14,7 +14,7 @@ import { AUTODNS_WIRE, AutodnsMessage, jsonSuccess, newStid, objectJobJson } fro
 /** The documented job keys the sandbox tracks (the others read as absent). */
 const JOB_FIELDS: Record<string, (j: JobRecord, ctx: JsonContext) => string | undefined> = {
   id: (j) => j.id,
-  action: () => "renew",
+  action: (j) => j.kind ?? "renew",
   type: () => "certificate",
   status: (j) =>
     ({ running: "RUNNING", pending: "RUNNING", succeeded: "SUCCESS", failed: "FAILED" })[j.state],

@@ -1,13 +1,28 @@
 /**
  * The certificate operations of the AutoDNS JSON API, each answering with the vendor's envelope:
- * renew (task 400106), certificate info (400104) and certificate search (400105). Jobs are in
+ * renew (task 400106), reissue (400102), certificate info (400104) and certificate search (400105). Jobs are in
  * jsonJobs.ts; login, routing and the contract check in jsonRoutes.ts.
  */
 import type { RouteOutcome } from "../http/route";
-import type { CertificateRecord, Store } from "../store";
-import { AutodnsRefusal, findCertificate, isRefusal, startRenewal } from "./renewal";
+import type { CertificateRecord, JobRecord, Store } from "../store";
+import {
+  AutodnsRefusal,
+  AutodnsRenewInput,
+  findCertificate,
+  isRefusal,
+  startReissue,
+  startRenewal,
+} from "./renewal";
 import { parseSearch, runSearch } from "./search";
-import { AUTODNS_WIRE, certificateJson, jsonError, jsonId, jsonSuccess, newStid } from "./wire";
+import {
+  AUTODNS_WIRE,
+  AutodnsMessage,
+  certificateJson,
+  jsonError,
+  jsonId,
+  jsonSuccess,
+  newStid,
+} from "./wire";
 
 /** What every operation needs. */
 export interface JsonContext {
@@ -64,23 +79,32 @@ const CERTIFICATE_FIELDS: Record<string, (c: CertificateRecord) => string | unde
   updated: (c) => new Date(c.updated).toISOString(),
 };
 
-/** `PUT certificate/{id}/_renew`: empty body (the seed) or a Certificate object (the OpenAPI spec). */
-export function renew(ctx: JsonContext, id: string): RouteOutcome {
-  const parsed = parseBody(ctx.body);
-  if (!parsed.ok) return refusal(ctx, BAD_BODY, id);
-  const body = record(parsed.value);
+/** What a renew or reissue body (a Certificate object, or none) asks for. */
+function certificateRequest(body: Record<string, unknown>, id: string): AutodnsRenewInput {
   const lifetime = record(body.lifetime);
   const period = lifetime.period === undefined ? undefined : Number(lifetime.period);
-  const result = startRenewal(ctx.store, {
+  return {
     certificateId: id,
     lifetimeMonths: period === undefined ? undefined : lifetime.unit === "YEAR" ? period * 12 : period,
     adminContactId: optionalString(record(body.adminContact).id),
     technicalContactId: optionalString(record(body.technicalContact).id),
     csr: optionalString(body.csr),
-  });
+  };
+}
+
+/** Runs a job-starting operation and answers with the job id under the given NOTIFY code. */
+function startJob(
+  ctx: JsonContext,
+  id: string,
+  start: (store: Store, input: AutodnsRenewInput) => JobRecord | AutodnsRefusal,
+  started: AutodnsMessage,
+): RouteOutcome {
+  const parsed = parseBody(ctx.body);
+  if (!parsed.ok) return refusal(ctx, BAD_BODY, id);
+  const result = start(ctx.store, certificateRequest(record(parsed.value), id));
   if (isRefusal(result)) return refusal(ctx, result, id);
   const name = ctx.store.certificate("autodns", id)!.commonName;
-  const status = { ...AUTODNS_WIRE.renewStarted, type: "NOTIFY" as const };
+  const status = { ...started, type: "NOTIFY" as const };
   return {
     ...jsonSuccess(
       newStid(ctx.store),
@@ -91,6 +115,16 @@ export function renew(ctx: JsonContext, id: string): RouteOutcome {
     ),
     certificateId: id,
   };
+}
+
+/** `PUT certificate/{id}/_renew`: empty body (the seed) or a Certificate object (the OpenAPI spec). */
+export function renew(ctx: JsonContext, id: string): RouteOutcome {
+  return startJob(ctx, id, startRenewal, AUTODNS_WIRE.renewStarted);
+}
+
+/** `PUT certificate/{id}` (400102): reissue inside the paid term, with the current CSR and details. */
+export function reissue(ctx: JsonContext, id: string): RouteOutcome {
+  return startJob(ctx, id, startReissue, AUTODNS_WIRE.reissueStarted);
 }
 
 /** `GET certificate/{id}`. */

@@ -1,6 +1,7 @@
 /**
  * The AutoDNS JSON REST API under `/autodns/v1`: the operations of the published spec that the
- * project uses (./contract.ts): `PUT certificate/{id}/_renew`, `GET certificate/{id}`,
+ * project uses (./contract.ts): `PUT certificate/{id}/_renew`, `PUT certificate/{id}` (reissue),
+ * `GET certificate/{id}`,
  * `POST certificate/_search`, `GET job/{id}`, `POST job/_search`, `GET job/history/{id}` and
  * `POST job/history/_search`. Login is HTTP Basic plus `X-Domainrobot-Context`; a refused login is
  * a 401 envelope. A request outside the contract (another route, an undocumented key, a field of
@@ -59,6 +60,7 @@ function searchedCertificateId(store: Store, body: string): string | undefined {
 /** What each documented operation runs. */
 const RUNS: Record<string, (ctx: op.JsonContext, id: string) => RouteOutcome> = {
   "autodns.json.renew": (ctx, id) => op.renew(ctx, id),
+  "autodns.json.reissue": (ctx, id) => op.reissue(ctx, id),
   "autodns.json.certificateInfo": (ctx, id) => op.certificateInfo(ctx, id),
   "autodns.json.certificateSearch": (ctx) => op.certificateSearch(ctx),
   "autodns.json.jobInfo": (ctx, id) => jobs.jobInfo(ctx, id),
@@ -83,7 +85,11 @@ function certificateOf(store: Store, match: MatchedOperation | undefined, body: 
   const route = match?.operation.route;
   if (route === "autodns.json.jobSearch" || route === "autodns.json.jobHistorySearch")
     return searchedCertificateId(store, body);
-  return route === "autodns.json.renew" || route === "autodns.json.certificateInfo" ? match?.id : undefined;
+  return route === "autodns.json.renew" ||
+    route === "autodns.json.reissue" ||
+    route === "autodns.json.certificateInfo"
+    ? match?.id
+    : undefined;
 }
 
 /** The router; see the module comment. */

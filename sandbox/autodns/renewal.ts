@@ -1,11 +1,12 @@
 /**
  * AutoDNS rules shared by the JSON API and the XML gateway: login and context, the renewal's
- * checks (certificate exists, contacts valid, lifetime and CSR readable, 90-day window) and the
- * reads that poll jobs.
+ * checks (certificate exists, contacts valid, lifetime and CSR readable, 90-day window before the
+ * paid term ends), the reissue's (inside the paid term, no job running) and the reads that poll
+ * jobs.
  */
 import { parseCsr } from "../ca";
 import { addDays } from "../dates";
-import { addJob, pollJob } from "../jobs";
+import { addJob, isOpen, pollJob } from "../jobs";
 import { SANDBOX_SEED } from "../seed";
 import type { CertificateRecord, JobRecord, Store } from "../store";
 import { AUTODNS_WIRE, AutodnsMessage, AutodnsObject } from "./wire";
@@ -79,8 +80,11 @@ function wrongValue(type: string, value: string): AutodnsRefusal {
   return { httpStatus: 400, message: AUTODNS_WIRE.missingValue, object: { type, value } };
 }
 
-/** Runs the renewal rules; on acceptance creates the RUNNING job and counts the renewal. */
-export function startRenewal(store: Store, input: AutodnsRenewInput): JobRecord | AutodnsRefusal {
+/** A request's certificate and CSR key once its contacts, lifetime and CSR passed, or the refusal. */
+function checkedRequest(
+  store: Store,
+  input: AutodnsRenewInput,
+): { cert: CertificateRecord; months: number; publicKey?: Buffer } | AutodnsRefusal {
   const cert = findCertificate(store, input.certificateId);
   if (isRefusal(cert)) return cert;
   if (input.adminContactId !== undefined && !store.autodnsContacts.has(input.adminContactId)) {
@@ -107,7 +111,18 @@ export function startRenewal(store: Store, input: AutodnsRenewInput): JobRecord 
       return wrongValue("csr", input.csr.slice(0, 40));
     }
   }
-  if (store.clock.nowMs() < addDays(cert.notAfter, -AUTODNS_RENEW_WINDOW_DAYS)) {
+  return { cert, months, publicKey };
+}
+
+/**
+ * Runs the renewal rules; on acceptance creates the RUNNING job and counts the renewal. A renewal
+ * extends the paid term, so the window is counted back from the term's end (`payable`).
+ */
+export function startRenewal(store: Store, input: AutodnsRenewInput): JobRecord | AutodnsRefusal {
+  const checked = checkedRequest(store, input);
+  if (isRefusal(checked)) return checked;
+  const { cert, months, publicKey } = checked;
+  if (store.clock.nowMs() < addDays(cert.coverageEndsAt, -AUTODNS_RENEW_WINDOW_DAYS)) {
     return {
       httpStatus: 400,
       message: AUTODNS_WIRE.renewWindow,
@@ -117,13 +132,47 @@ export function startRenewal(store: Store, input: AutodnsRenewInput): JobRecord 
   if (input.adminContactId) cert.adminContactId = input.adminContactId;
   if (input.technicalContactId) cert.technicalContactId = input.technicalContactId;
   store.countRenewal("autodns", cert.id);
+  return runningJob(store, cert, "renew", months, publicKey, input.csr);
+}
+
+/** The RUNNING job of an accepted renewal or reissue. */
+function runningJob(
+  store: Store,
+  cert: CertificateRecord,
+  kind: "renew" | "reissue",
+  lifetimeMonths: number,
+  publicKey: Buffer | undefined,
+  csr: string | undefined,
+): JobRecord {
+  const id = store.nextId("autodnsJob");
   return addJob(store, {
-    id: store.nextId("autodnsJob"),
+    id,
     vendor: "autodns",
     certificateId: cert.id,
     state: "running",
-    lifetimeMonths: months,
+    kind,
+    lifetimeMonths,
     publicKey,
-    csr: input.csr,
+    csr,
   });
+}
+
+/**
+ * Runs the reissue rules (task 400102): free, and only inside the paid term — after `payable` the
+ * certificate must be renewed. One job at a time: a second request while one runs is refused.
+ * On acceptance creates the RUNNING job and counts the reissue; the term does not move.
+ */
+export function startReissue(store: Store, input: AutodnsRenewInput): JobRecord | AutodnsRefusal {
+  const checked = checkedRequest(store, input);
+  if (isRefusal(checked)) return checked;
+  const { cert, publicKey } = checked;
+  const object = { type: "certificate", value: cert.commonName };
+  if (store.clock.nowMs() >= cert.coverageEndsAt) {
+    return { httpStatus: 400, message: AUTODNS_WIRE.reissueOutsideTerm, object };
+  }
+  if (store.jobsOf("autodns", cert.id).some(isOpen)) {
+    return { httpStatus: 400, message: AUTODNS_WIRE.jobRunning, object };
+  }
+  store.countReissue("autodns", cert.id);
+  return runningJob(store, cert, "reissue", cert.lifetimeMonths, publicKey, input.csr);
 }

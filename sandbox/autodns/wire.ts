@@ -27,6 +27,14 @@ export const AUTODNS_WIRE = {
   xmlJobList: { code: "S400115", text: "Certificate jobs were inquired successfully." },
   xmlJobHistoryList: { code: "S400135", text: "Certificate jobs were inquired successfully." },
   renewWindow: { code: "EF4001012", text: "A renewal is only possible 90 days before expiration." },
+  // Reissue (400102): the N-code follows the renew's pattern; no public source lists the refusals
+  // of a reissue, so their codes are the sandbox's (UNCONFIRMED, docs/VENDOR-CHOICES.md).
+  reissueStarted: { code: "N400102", text: "Certificate reissue was started successfully." },
+  reissueOutsideTerm: {
+    code: "EF4001013",
+    text: "A reissue is only possible while the certificate's term is paid; renew it.",
+  },
+  jobRunning: { code: "EF4001014", text: "A job for this certificate is already running." },
   adminContactInvalid: { code: "EF4001006", text: "The admin contact is invalid." },
   technicalContactInvalid: { code: "EF4001010", text: "The technical contact is invalid." },
   authentication: { code: "E01003", text: "Authentication error." },
@@ -88,6 +96,15 @@ export function jsonError(
   });
 }
 
+/**
+ * The term flags of a certificate: `multiyear` when its paid term outlasts the certificate (the
+ * spec says no more), `reissueRequired` never (the sandbox has no event that forces one; the
+ * provider reissues by the dates).
+ */
+function termFlags(c: CertificateRecord): Record<string, unknown> {
+  return { multiyear: c.coverageEndsAt > c.notAfter, reissueRequired: false };
+}
+
 /** A certificate in the JSON form of task 400104. */
 export function certificateJson(c: CertificateRecord, caPem: string): Record<string, unknown> {
   return {
@@ -97,7 +114,8 @@ export function certificateJson(c: CertificateRecord, caPem: string): Record<str
     name: c.commonName,
     product: c.product,
     expire: autodnsDate(c.notAfter),
-    payable: autodnsDate(c.notAfter),
+    payable: autodnsDate(c.coverageEndsAt),
+    ...termFlags(c),
     lifetime: { unit: "MONTH", period: c.lifetimeMonths },
     software: c.software,
     ...(c.csr ? { csr: c.csr } : {}),
@@ -120,8 +138,8 @@ export function jobJson(j: JobRecord): Record<string, unknown> {
     updated: autodnsDate(j.updated),
     status: VENDOR_JOB_STATUS.autodns[j.state],
     ...(j.state === "failed" ? { subStatus: FAILED_SUB_STATUS } : {}),
-    subType: "RENEW",
-    action: "renew",
+    subType: (j.kind ?? "renew").toUpperCase(),
+    action: j.kind ?? "renew",
     id: jsonId(j.id),
   };
 }
@@ -220,7 +238,7 @@ export function certificateXml(c: CertificateRecord): Record<string, unknown> {
     name: c.commonName,
     product: c.product,
     expire: autodnsXmlDate(c.notAfter),
-    payable: autodnsXmlDate(c.notAfter),
+    payable: autodnsXmlDate(c.coverageEndsAt),
     lifetime: c.lifetimeMonths,
     software: c.software,
     // CDATA keeps the PEM exact (a parser trims plain text, dropping the final newline).
@@ -245,7 +263,7 @@ export function jobXml(j: JobRecord, c: CertificateRecord | undefined): Record<s
     created: autodnsXmlDate(j.created),
     updated: autodnsXmlDate(j.updated),
     type: "ssl",
-    sub_type: "RENEW",
-    action: "renew",
+    sub_type: (j.kind ?? "renew").toUpperCase(),
+    action: j.kind ?? "renew",
   };
 }

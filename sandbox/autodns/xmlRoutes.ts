@@ -1,6 +1,6 @@
 /**
  * The AutoDNS XML gateway at `/autodns/gateway`: one POST endpoint, the task `<code>` selects the
- * operation (400106 renew, 400104 certificate info, 400114 job info, 400115 certificate job list,
+ * operation (400106 renew, 400102 reissue, 400104 certificate info, 400114 job info, 400115 certificate job list,
  * 400135 its history). Login travels in `<auth>`. Every answer is HTTP 200; errors are
  * `<msg>`/`<status>` blocks, as on the real gateway. As with the JSON API, a finished job has left
  * job info (EF300101) and the job list for the history list. Dates are Berlin wall time.
@@ -16,13 +16,14 @@ import {
   findCertificate,
   isRefusal,
   pollAutodnsJob,
+  startReissue,
   startRenewal,
 } from "./renewal";
 import { AUTODNS_WIRE, certificateXml, jobXml, newStid, xmlError, xmlSuccess } from "./wire";
 import { XmlListError, listJobsXml } from "./xmlJobList";
 
 const PATHS = new Set(["/autodns/gateway", "/autodns/gateway/"]);
-const TASKS = new Set(["400106", "400104", "400114", "400115", "400135"]);
+const TASKS = new Set(["400106", "400102", "400104", "400114", "400115", "400135"]);
 
 type Node = Record<string, unknown>;
 
@@ -133,7 +134,9 @@ export function autodnsXmlRouter(store: Store, options: AutodnsRouteOptions): Ro
       }
       const certificate = child(task, "certificate");
       const lifetime = text(certificate, "lifetime");
-      const result = startRenewal(store, {
+      // 400106 renews (paid, extends the term); 400102 reissues inside it (free).
+      const start = code === "400102" ? startReissue : startRenewal;
+      const result = start(store, {
         certificateId,
         lifetimeMonths: lifetime === undefined || lifetime === "" ? undefined : Number(lifetime),
         adminContactId: text(certificate, "admin", "id"),
@@ -145,7 +148,7 @@ export function autodnsXmlRouter(store: Store, options: AutodnsRouteOptions): Ro
       return {
         ...xmlSuccess(
           { certificate_job: { job: { id: result.id, status: VENDOR_JOB_STATUS.autodns[result.state] } } },
-          AUTODNS_WIRE.renewStarted,
+          code === "400102" ? AUTODNS_WIRE.reissueStarted : AUTODNS_WIRE.renewStarted,
           { type: "certificate", value: cert.commonName },
           ctid,
         ),

@@ -62,7 +62,7 @@ export function renewOrder(
   const order = store.certificate("resellerclub", orderId);
   if (!order || order.api !== api) return { refused: RESELLERCLUB_WIRE.orderNotFound };
   if (store.jobsOf("resellerclub", orderId).some(isOpen)) return { refused: RESELLERCLUB_WIRE.pendingAction };
-  if (expDate !== undefined && String(expDate) !== epochSeconds(order.notAfter)) {
+  if (expDate !== undefined && String(expDate) !== epochSeconds(order.coverageEndsAt)) {
     return { refused: RESELLERCLUB_WIRE.staleExpiry };
   }
   const csrString = attributes(params).csrString;

@@ -119,7 +119,7 @@ function details(
     // kb/answer/2403 names no expiry field for sslcert orders; the admin can take it away.
     ...(api === "sslcert" && !store.resellerclubSslcertEndtime
       ? {}
-      : { endtime: epochSeconds(order.notAfter) }),
+      : { endtime: epochSeconds(order.coverageEndsAt) }), // the order's term, not its certificate
   };
   return { ...mapReply(200, map, format), certificateId: orderId };
 }

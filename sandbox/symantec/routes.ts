@@ -12,6 +12,7 @@ import "reflect-metadata";
 import * as x509 from "@peculiar/x509";
 import { parseCsr, pemBody } from "../ca";
 import { addMonths, parseUsDate } from "../dates";
+import { cappedNotAfter } from "../issuanceSchedule";
 import { addJob } from "../jobs";
 import type { RouteOutcome, Router } from "../http/route";
 import { xmlReply } from "../http/route";
@@ -89,12 +90,16 @@ function renew(store: Store, form: URLSearchParams): RouteOutcome {
 
   const months = Number(form.get("validityPeriod")!.slice(0, 1)) * 12;
   const endDate = form.get("specificEndDate");
-  const notAfter = endDate ? parseUsDate(endDate)! : addMonths(original.notAfter, months);
+  // DigiCert cuts every public certificate to the CA/B schedule at its issue date (199 days from
+  // 2026-03-15); a Private SSL certificate chains to a private root, which the schedule does not bind.
+  const wanted = endDate ? parseUsDate(endDate)! : addMonths(original.notAfter, months);
   const sans = (form.get("subject_alt_names") ?? "")
     .split(",")
     .map((s) => s.trim())
     .filter(Boolean);
   const now = store.clock.nowMs();
+  const isPrivate = form.get("certProductType") === "PrivateServer";
+  const notAfter = isPrivate ? wanted : cappedNotAfter("symantec", now, wanted);
   const id = store.newTransactionId();
   const record: CertificateRecord = {
     vendor: "symantec",
@@ -102,6 +107,7 @@ function renew(store: Store, form: URLSearchParams): RouteOutcome {
     commonName: csr.commonName ?? original.commonName,
     notBefore: now,
     notAfter,
+    coverageEndsAt: notAfter,
     pem: "",
     sans: sans.length ? sans : original.sans,
     lifetimeMonths: months,

@@ -97,10 +97,16 @@ export function evaluate(
   const failedChecks = ctx.checks.filter((c) => !c.ok).map((c) => c.what);
   if (renewals < scenario.intendedRenewals)
     failedChecks.push(`expected ${scenario.intendedRenewals} renewal(s), the vendor accepted ${renewals}`);
+  // Reissues are actions too: one more than intended is a double action, counted with renewals.
+  const reissues = sandbox.admin.reissueCount(api.vendor, certId);
+  const intendedReissues = scenario.intendedReissues ?? 0;
+  if (reissues < intendedReissues)
+    failedChecks.push(`expected ${intendedReissues} reissue(s), the vendor accepted ${reissues}`);
   return {
     scenario,
     renewals,
-    doubleRenewals: Math.max(0, renewals - scenario.intendedRenewals),
+    doubleRenewals:
+      Math.max(0, renewals - scenario.intendedRenewals) + Math.max(0, reissues - intendedReissues),
     accepted,
     lost,
     unreachable,

@@ -1,6 +1,7 @@
 /** Every scenario of the fault matrix, in run order. */
 import { EXACTLY_ONCE_SCENARIOS } from "./exactlyOnceScenarios";
 import { PIPELINE_SCENARIOS } from "./pipelineScenarios";
+import { REISSUE_SCENARIOS } from "./reissueScenarios";
 import type { Scenario } from "./scenario";
 import { READ_SCENARIOS, RENEW_SCENARIOS } from "./transientScenarios";
 
@@ -9,5 +10,6 @@ export const SCENARIOS: Scenario[] = [
   ...READ_SCENARIOS,
   ...RENEW_SCENARIOS,
   ...EXACTLY_ONCE_SCENARIOS,
+  ...REISSUE_SCENARIOS,
   ...PIPELINE_SCENARIOS,
 ];

@@ -25,6 +25,10 @@ export interface Scenario {
   vendorCode?: string;
   /** Days from now to the seeded certificate's expiry (default 60: adopted without renewing). */
   expiresInDays?: number;
+  /** Days from now to the end of the paid term (AutoDNS `payable`); unset: the certificate's expiry. */
+  termDays?: number;
+  /** Reissues the vendor should have accepted by the end (more is a double action; default 0). */
+  intendedReissues?: number;
   /** Changes to the resource's args (credentials, waitTimeoutSeconds …). */
   args?: (base: RenewedCertificateArgs, sandbox: Sandbox) => Promise<Partial<RenewedCertificateArgs>>;
   run(ctx: ScenarioContext): Promise<void>;

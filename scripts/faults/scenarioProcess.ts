@@ -14,7 +14,7 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { startSandbox, type Sandbox } from "../../sandbox";
+import { startSandbox, type Sandbox, type SandboxVendor } from "../../sandbox";
 import type { PackagedInstall } from "../../test/support/packagedInstall";
 import { APIS } from "./apis";
 import { evaluate, type ScenarioVerdict } from "./evaluate";
@@ -56,11 +56,23 @@ function installedAt(dir: string): PackagedInstall {
   return { dir, tarball: "", lib };
 }
 
+/** Seeds the certificate again as it was, with a paid term running `days` from now. */
+async function withPaidTerm(sandbox: Sandbox, vendor: SandboxVendor, id: string, days: number) {
+  const c = sandbox.admin.certificate(vendor, id)!;
+  const coverageEndsAt = new Date(sandbox.admin.clock.now().getTime() + days * DAY_MS).toISOString();
+  await sandbox.admin.seedCertificate({
+    ...c,
+    subjectAlternativeNames: c.subjectAlternativeNames,
+    coverageEndsAt,
+  });
+}
+
 async function runScenario(scenario: Scenario, sandbox: Sandbox, install: PackagedInstall) {
   const started = Date.now();
   const api = APIS[scenario.api];
   const notAfter = new Date(sandbox.admin.clock.now().getTime() + (scenario.expiresInDays ?? 60) * DAY_MS);
   const certId = await api.case.seed(sandbox, notAfter.toISOString());
+  if (scenario.termDays !== undefined) await withPaidTerm(sandbox, api.vendor, certId, scenario.termDays);
   const base = await api.case.args(sandbox, certId);
   const args = { ...base, ...(await scenario.args?.(base, sandbox)) };
   const stack = await FaultStack.create(scenario.id, sandbox, install, args);

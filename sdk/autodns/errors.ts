@@ -40,6 +40,7 @@ const NOT_FOUND_CODES = new Set<string>([AUTODNS_CODES.certificateNotFound, AUTO
 
 function subject(operation: string, ctx: AutodnsErrorContext): string {
   if (operation === "renew") return `the renewal of certificate ${ctx.certificateId ?? "?"}`;
+  if (operation === "reissue") return `the reissue of certificate ${ctx.certificateId ?? "?"}`;
   if (operation === "jobInfo") return `the lookup of job ${ctx.jobId ?? "?"}`;
   if (operation === "jobHistoryInfo") return `the lookup of finished job ${ctx.jobId ?? "?"}`;
   if (operation === "jobSearch")

@@ -16,14 +16,20 @@ import type { AutodnsCertificateRef, AutodnsJob } from "./types";
 /** Jobs a search asks for at most: one certificate has few renew jobs at a time. */
 export const AUTODNS_JOB_SEARCH_LIMIT = 50;
 
+/** The certificate jobs the provider starts: a paid renewal (400106) or a free reissue (400102). */
+export type AutodnsJobAction = "renew" | "reissue";
+
 /**
  * The body of a renew-job search (running or history) for one certificate: documented keys only,
  * newest first (`Order.type`, not `ordering`).
  */
-export function renewJobQuery(certificateName: string): Record<string, unknown> {
+export function renewJobQuery(
+  certificateName: string,
+  action: AutodnsJobAction = "renew",
+): Record<string, unknown> {
   return {
     filters: [
-      { key: "action", value: "renew", operator: "EQUAL", link: "AND" },
+      { key: "action", value: action, operator: "EQUAL", link: "AND" },
       { key: "object", value: certificateName, operator: "EQUAL", link: "AND" },
     ],
     view: { limit: AUTODNS_JOB_SEARCH_LIMIT, offset: 0 },
@@ -76,8 +82,12 @@ export function autodnsJobFrom(item: unknown, messages: unknown = []): AutodnsJo
  * names repeat (two orders for one domain): a job that names a certificate id must name this one;
  * one without must at least name the certificate and be a renewal.
  */
-export function renewsCertificate(job: AutodnsJob, certificate: AutodnsCertificateRef): boolean {
-  if (job.action !== undefined && job.action.toLowerCase() !== "renew") return false;
+export function renewsCertificate(
+  job: AutodnsJob,
+  certificate: AutodnsCertificateRef,
+  action: AutodnsJobAction = "renew",
+): boolean {
+  if (job.action !== undefined && job.action.toLowerCase() !== action) return false;
   if (job.objectId !== undefined) return job.objectId === certificate.id;
   return job.objectValue !== undefined && job.objectValue.toLowerCase() === certificate.name.toLowerCase();
 }

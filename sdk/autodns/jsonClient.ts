@@ -8,7 +8,7 @@ import { DecodeError } from "../common/errors";
 import { HttpResponse, HttpTransport, RepeatPolicy } from "../common/http";
 import { AutodnsErrorContext, autodnsError } from "./errors";
 import { autodnsTransport } from "./transport";
-import { autodnsJobFrom, newestFirst, renewJobQuery, renewsCertificate } from "./jobs";
+import { AutodnsJobAction, autodnsJobFrom, newestFirst, renewJobQuery, renewsCertificate } from "./jobs";
 import {
   autodnsJobPending,
   AutodnsCertificate,
@@ -90,12 +90,14 @@ function certificateFrom(raw: Record<string, unknown>): AutodnsCertificate {
       : period
     : undefined;
   const expire = asString(raw.expire);
+  const payable = asString(raw.payable);
   const sans = Array.isArray(raw.subjectAlternativeNames) ? raw.subjectAlternativeNames : [];
   return {
     id: asString(raw.id) ?? "",
     name: asString(raw.name),
     product: asString(raw.product),
     notAfter: expire ? parseAutodnsDate(expire) : undefined,
+    ...(payable ? { coverageEndsAt: parseAutodnsDate(payable) } : {}),
     lifetimeMonths,
     software: asString(raw.software),
     csr: asString(raw.csr),
@@ -135,28 +137,65 @@ export class AutodnsJsonClient {
     details: AutodnsRenewalDetails = {},
     ctid?: string,
   ): Promise<AutodnsRenewResult> {
+    return this.startJob(
+      "renew",
+      `certificate/${encodeURIComponent(certificateId)}/_renew`,
+      certificateId,
+      details,
+      ctid,
+    );
+  }
+
+  /**
+   * Starts a reissue (`PUT /certificate/{id}`, task 400102): a new certificate inside the paid
+   * term, free of charge, with the current CSR and details (the lifetime is the term's and is not
+   * sent). Never retried once sent.
+   */
+  async reissue(
+    certificateId: string,
+    details: AutodnsRenewalDetails = {},
+    ctid?: string,
+  ): Promise<AutodnsRenewResult> {
+    const { lifetimeMonths: _term, ...current } = details;
+    return this.startJob(
+      "reissue",
+      `certificate/${encodeURIComponent(certificateId)}`,
+      certificateId,
+      current,
+      ctid,
+    );
+  }
+
+  private async startJob(
+    operation: "renew" | "reissue",
+    path: string,
+    certificateId: string,
+    details: AutodnsRenewalDetails,
+    ctid?: string,
+  ): Promise<AutodnsRenewResult> {
     const body = autodnsRenewBody(certificateId, details);
     const env = await this.call(
       {
         method: "PUT",
-        path: `certificate/${encodeURIComponent(certificateId)}/_renew`,
+        path,
         query: details.authentication?.provisioning ? { "keys[]": "dnsProvisioning" } : undefined,
         body: body ? JSON.stringify(body) : undefined,
         headers: { "Content-Type": "application/json", ...(ctid ? { "X-Domainrobot-Ctid": ctid } : {}) },
       },
-      "renew",
+      operation,
       "refusedOnly",
       { certificateId },
     );
     const first = asRecord(env.data[0]);
     const jobId = asString(first?.id) ?? asString(asRecord(first?.job)?.id);
     if (!jobId) {
+      const what = operation === "renew" ? "renewal" : "reissue";
       throw new DecodeError(
-        `AutoDNS accepted the renewal of certificate ${certificateId} but its answer carries no job id ` +
+        `AutoDNS accepted the ${what} of certificate ${certificateId} but its answer carries no job id ` +
           `(data[0].id)${env.stid ? ` (stid ${env.stid})` : ""}; look the job up with a job search before retrying`,
         {
           vendor: "autodns",
-          operation: "renew",
+          operation,
           status: 200,
           requestId: env.stid,
           rawBody: JSON.stringify(env),
@@ -227,21 +266,30 @@ export class AutodnsJsonClient {
    * Finds renew jobs of a certificate that have not finished (`POST /job/_search` by `action` and
    * `object`), newest first. The guard against a second renewal.
    */
-  async pendingRenewJobs(certificate: AutodnsCertificateRef): Promise<AutodnsJob[]> {
-    return (await this.renewJobs(certificate)).filter(autodnsJobPending);
+  async pendingRenewJobs(
+    certificate: AutodnsCertificateRef,
+    action: AutodnsJobAction = "renew",
+  ): Promise<AutodnsJob[]> {
+    return (await this.renewJobs(certificate, action)).filter(autodnsJobPending);
   }
 
   /**
    * The running renew jobs of a certificate (`POST /job/_search`, 300115), newest first (at most
    * 50); only jobs that renew this certificate (see {@link renewsCertificate}).
    */
-  async renewJobs(certificate: AutodnsCertificateRef): Promise<AutodnsJob[]> {
-    return this.searchRenewJobs("job/_search", "jobSearch", certificate);
+  async renewJobs(
+    certificate: AutodnsCertificateRef,
+    action: AutodnsJobAction = "renew",
+  ): Promise<AutodnsJob[]> {
+    return this.searchRenewJobs("job/_search", "jobSearch", certificate, action);
   }
 
   /** The finished renew jobs of a certificate (`POST /job/history/_search`, 300135), newest first. */
-  async finishedRenewJobs(certificate: AutodnsCertificateRef): Promise<AutodnsJob[]> {
-    return this.searchRenewJobs("job/history/_search", "jobHistorySearch", certificate);
+  async finishedRenewJobs(
+    certificate: AutodnsCertificateRef,
+    action: AutodnsJobAction = "renew",
+  ): Promise<AutodnsJob[]> {
+    return this.searchRenewJobs("job/history/_search", "jobHistorySearch", certificate, action);
   }
 
   private async readJob(path: string, operation: string, jobId: string): Promise<AutodnsJob> {
@@ -255,12 +303,13 @@ export class AutodnsJsonClient {
     path: string,
     operation: string,
     certificate: AutodnsCertificateRef,
+    action: AutodnsJobAction,
   ): Promise<AutodnsJob[]> {
     const env = await this.call(
       {
         method: "POST",
         path,
-        body: JSON.stringify(renewJobQuery(certificate.name)),
+        body: JSON.stringify(renewJobQuery(certificate.name, action)),
         headers: { "Content-Type": "application/json" },
       },
       operation,
@@ -270,7 +319,7 @@ export class AutodnsJsonClient {
     const jobs = this.decodeWith(operation, env, () =>
       env.data.map((item) => autodnsJobFrom(item)).filter((j): j is AutodnsJob => !!j),
     );
-    return newestFirst(jobs.filter((j) => renewsCertificate(j, certificate)));
+    return newestFirst(jobs.filter((j) => renewsCertificate(j, certificate, action)));
   }
 
   private missingData(operation: string, env: Envelope): DecodeError {

@@ -63,8 +63,10 @@ export interface AutodnsCertificate {
   id: string;
   name?: string;
   product?: string;
-  /** Expiry, UTC ISO-8601. */
+  /** Expiry of the issued certificate (`expire`), UTC ISO-8601. */
   notAfter?: string;
+  /** End of the paid term (`payable`: "when a runtime renewal must take place"), UTC ISO-8601. */
+  coverageEndsAt?: string;
   lifetimeMonths?: number;
   software?: string;
   csr?: string;

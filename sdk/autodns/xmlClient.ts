@@ -24,7 +24,7 @@ import {
 } from "../common/xml";
 import { AutodnsErrorContext, autodnsError } from "./errors";
 import { autodnsTransport } from "./transport";
-import { AUTODNS_JOB_SEARCH_LIMIT, newestFirst, renewsCertificate } from "./jobs";
+import { AUTODNS_JOB_SEARCH_LIMIT, AutodnsJobAction, newestFirst, renewsCertificate } from "./jobs";
 import {
   autodnsJobPending,
   AutodnsCertificate,
@@ -66,12 +66,15 @@ export function autodnsRenewCertificateXml(id: string, d: AutodnsRenewalDetails)
  * renew jobs: `view`, `where` (`and` blocks of key/operator/value) and `order` (key/mode), as the
  * help page "List Inquire" lays them out; the keys are the job element's (`object`, `action`).
  */
-export function autodnsRenewJobListTask(certificateName: string): XmlInputNode {
+export function autodnsRenewJobListTask(
+  certificateName: string,
+  action: AutodnsJobAction = "renew",
+): XmlInputNode {
   return {
     view: { offset: 0, limit: AUTODNS_JOB_SEARCH_LIMIT },
     where: {
       and: [
-        { key: "action", operator: "eq", value: "renew" },
+        { key: "action", operator: "eq", value: action },
         { key: "object", operator: "eq", value: cdata(certificateName) },
       ],
     },
@@ -123,15 +126,38 @@ export class AutodnsXmlClient {
     details: AutodnsRenewalDetails = {},
     ctid?: string,
   ): Promise<AutodnsRenewResult> {
+    return this.startJob("400106", "renew", certificateId, details, ctid);
+  }
+
+  /**
+   * Task 400102: starts a reissue inside the paid term (free) with the current CSR and details;
+   * the lifetime is the term's and is not sent. Never retried once sent.
+   */
+  async reissue(
+    certificateId: string,
+    details: AutodnsRenewalDetails = {},
+    ctid?: string,
+  ): Promise<AutodnsRenewResult> {
+    const { lifetimeMonths: _term, ...current } = details;
+    return this.startJob("400102", "reissue", certificateId, current, ctid);
+  }
+
+  private async startJob(
+    code: "400106" | "400102",
+    operation: "renew" | "reissue",
+    certificateId: string,
+    details: AutodnsRenewalDetails,
+    ctid?: string,
+  ): Promise<AutodnsRenewResult> {
     const body = this.requestXml(
-      "400106",
+      code,
       { certificate: autodnsRenewCertificateXml(certificateId, details) },
       ctid,
     );
-    const response = await this.transport.send({ method: "POST", path: "", body }, "renew", "refusedOnly");
+    const response = await this.transport.send({ method: "POST", path: "", body }, operation, "refusedOnly");
     let parsed: { root: XmlNode; result: XmlNode };
     try {
-      parsed = readGatewayResponse(response, "renew", { certificateId });
+      parsed = readGatewayResponse(response, operation, { certificateId });
     } catch (e) {
       // The renewal may have gone through: keep its job if the part that arrived names it.
       const salvaged = e instanceof DecodeError ? salvageAutodnsXmlRenewal(response) : undefined;
@@ -142,10 +168,11 @@ export class AutodnsXmlClient {
     const jobId =
       xmlText(result, "data", "certificate_job", "job", "id") ?? xmlText(result, "data", "job", "id");
     if (!jobId) {
+      const what = operation === "renew" ? "renewal" : "reissue";
       throw new DecodeError(
-        `AutoDNS accepted the renewal of certificate ${certificateId} but its answer carries no ` +
-          `certificate_job/job/id; look for a pending renew job before retrying`,
-        { vendor: "autodns", operation: "renew", status: response.status, rawBody: response.body },
+        `AutoDNS accepted the ${what} of certificate ${certificateId} but its answer carries no ` +
+          `certificate_job/job/id; look for a pending ${operation} job before retrying`,
+        { vendor: "autodns", operation, status: response.status, rawBody: response.body },
       );
     }
     return {
@@ -177,6 +204,7 @@ export class AutodnsXmlClient {
     }
     return this.readValue("certificateInfo", response, () => {
       const expire = xmlText(cert, "expire");
+      const payable = xmlText(cert, "payable");
       const lifetime = xmlText(cert, "lifetime");
       const created = xmlText(cert, "created");
       const updated = xmlText(cert, "updated");
@@ -185,6 +213,7 @@ export class AutodnsXmlClient {
         name: xmlText(cert, "name"),
         product: xmlText(cert, "product"),
         notAfter: expire ? parseAutodnsXmlDate(expire) : undefined,
+        ...(payable ? { coverageEndsAt: parseAutodnsXmlDate(payable) } : {}),
         lifetimeMonths: lifetime && /^\d+$/.test(lifetime) ? Number(lifetime) : undefined,
         software: xmlText(cert, "software"),
         csr: xmlText(cert, "csr"),
@@ -226,26 +255,36 @@ export class AutodnsXmlClient {
    * Task 400115: the running renew jobs of a certificate, newest first (at most 50); only those
    * that renew this certificate (see {@link renewsCertificate}).
    */
-  async renewJobs(certificate: AutodnsCertificateRef): Promise<AutodnsJob[]> {
-    return this.listRenewJobs("400115", "jobSearch", certificate);
+  async renewJobs(
+    certificate: AutodnsCertificateRef,
+    action: AutodnsJobAction = "renew",
+  ): Promise<AutodnsJob[]> {
+    return this.listRenewJobs("400115", "jobSearch", certificate, action);
   }
 
   /** {@link renewJobs} that have not finished: the guard against a second renewal. */
-  async pendingRenewJobs(certificate: AutodnsCertificateRef): Promise<AutodnsJob[]> {
-    return (await this.renewJobs(certificate)).filter(autodnsJobPending);
+  async pendingRenewJobs(
+    certificate: AutodnsCertificateRef,
+    action: AutodnsJobAction = "renew",
+  ): Promise<AutodnsJob[]> {
+    return (await this.renewJobs(certificate, action)).filter(autodnsJobPending);
   }
 
   /** Task 400135: the finished renew jobs of a certificate (the job history), newest first. */
-  async finishedRenewJobs(certificate: AutodnsCertificateRef): Promise<AutodnsJob[]> {
-    return this.listRenewJobs("400135", "jobHistorySearch", certificate);
+  async finishedRenewJobs(
+    certificate: AutodnsCertificateRef,
+    action: AutodnsJobAction = "renew",
+  ): Promise<AutodnsJob[]> {
+    return this.listRenewJobs("400135", "jobHistorySearch", certificate, action);
   }
 
   private async listRenewJobs(
     code: string,
     operation: string,
     certificate: AutodnsCertificateRef,
+    action: AutodnsJobAction,
   ): Promise<AutodnsJob[]> {
-    const body = this.requestXml(code, autodnsRenewJobListTask(certificate.name));
+    const body = this.requestXml(code, autodnsRenewJobListTask(certificate.name, action));
     const { result, response } = await this.call(body, operation, "safe", {
       certificateId: certificate.id,
     });
@@ -254,7 +293,7 @@ export class AutodnsXmlClient {
         .map((item) => jobFromXml(xmlPath(item, "job") as XmlNode | undefined, undefined))
         .filter((j): j is AutodnsJob => !!j),
     );
-    return newestFirst(jobs.filter((j) => renewsCertificate(j, certificate)));
+    return newestFirst(jobs.filter((j) => renewsCertificate(j, certificate, action)));
   }
 
   private readValue<T>(operation: string, response: HttpResponse, read: () => T): T {

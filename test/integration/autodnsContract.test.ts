@@ -68,6 +68,7 @@ describe("AutoDNS JSON: the published contract", () => {
       "POST /certificate/_search certificateList",
       "POST /job/_search jobList",
       "POST /job/history/_search jobHistoryList",
+      "PUT /certificate/{id} certificateReissue",
       "PUT /certificate/{id}/_renew certificateRenew",
     ]);
     const jobList = AUTODNS_OPERATIONS.find((o) => o.operationId === "jobList")!;
@@ -104,7 +105,8 @@ describe("AutoDNS JSON: the published contract", () => {
     });
     const client = sandboxClients(sandbox).autodnsJson;
     // Every operation: info, pending search (and the job info that confirms a hit), renew, poll
-    // while running, the history once finished, the history search, and the certificate search.
+    // while running, the history once finished, the history search, reissue, and the certificate
+    // search.
     await backend.inspect("100");
     expect(await backend.findPendingRenewal("100")).to.equal(undefined);
     const accepted = await backend.renew({ certificateId: "100", lifetimeMonths: 12, ctid: "contract-1" });
@@ -116,6 +118,12 @@ describe("AutoDNS JSON: the published contract", () => {
     await sandbox.admin.failJob(accepted.jobId!, "DCV failed");
     expect(await backend.poll({ jobId: accepted.jobId }, "100")).to.include({ status: "failed" });
     expect(await backend.latestRenewal("100")).to.include({ jobId: accepted.jobId, status: "failed" });
+    // The reissue (400102) inside the paid term, and its own pending-job search.
+    const reissue = await backend.reissue({ certificateId: "100", lifetimeMonths: 12, ctid: "contract-2" });
+    expect(await backend.findPendingRenewal("100", undefined, "reissue")).to.include({
+      jobId: reissue.jobId,
+      status: "pending",
+    });
     await client.certificateSearch(["100", "101"]);
 
     const log = sandbox.admin.requests({ vendor: "autodns" });

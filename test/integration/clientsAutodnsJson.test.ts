@@ -84,10 +84,33 @@ describe("AutoDNS JSON client against the sandbox", () => {
     const { jobId } = await client.renew("100", { lifetimeMonths: 24, csr });
     await sandbox.admin.completeJob(jobId);
     const cert = await client.certificateInfo("100");
-    expect(cert.notAfter).to.equal("2032-02-04T23:59:59.000Z");
+    // The paid term (`payable`) moves by the lifetime; the certificate itself is cut to the CA/B
+    // schedule at the issue date (47 days from 2029-03-15): it used to run to the term's end.
+    expect(cert.coverageEndsAt).to.equal("2032-02-04T23:59:59.000Z");
+    expect(cert.notAfter).to.equal("2030-03-02T23:59:59.000Z");
     expect(cert.lifetimeMonths).to.equal(24);
     expect(cert.csr).to.equal(csr);
     expect(cert.pem).to.contain("BEGIN CERTIFICATE");
+  });
+
+  it("reissues inside the paid term (400102) without moving the term, and refuses one after it", async () => {
+    const renewal = await client.renew("100", { lifetimeMonths: 24 });
+    await sandbox.admin.completeJob(renewal.jobId);
+    sandbox.admin.clock.set("2030-02-20T12:00:00.000Z");
+    const csr = await createCsr("example.com");
+    const reissue = await client.reissue("100", { csr, lifetimeMonths: 36 });
+    expect(reissue.statusCode).to.equal("N400102");
+    expect(await client.jobInfo(reissue.jobId)).to.include({ action: "reissue", status: "RUNNING" });
+    await sandbox.admin.completeJob(reissue.jobId);
+    const cert = await client.certificateInfo("100");
+    expect(cert.coverageEndsAt).to.equal("2032-02-04T23:59:59.000Z");
+    expect(cert.notAfter).to.equal("2030-04-07T23:59:59.000Z");
+    expect(cert.lifetimeMonths).to.equal(24);
+    expect(sandbox.admin.reissueCount("autodns", "100")).to.equal(1);
+    expect(sandbox.admin.renewalCount("autodns", "100")).to.equal(1);
+    sandbox.admin.clock.set("2032-02-05T00:00:00.000Z");
+    const error = await rejection(client.reissue("100"), VendorRuleError);
+    expect(error.message).to.contain("EF4001013");
   });
 
   it("reports a failed job, from the history, as FAILED with the reason", async () => {

@@ -46,6 +46,22 @@ describe("AutoDNS XML gateway client against the sandbox", () => {
     expect(cert.pem).to.equal(sandbox.admin.certificate("autodns", "101")!.pem);
   });
 
+  it("reissues inside the paid term (400102): a job with action reissue, found by its own list, the term kept", async () => {
+    const ref = { id: "101", name: "shop.example.com" };
+    const term = sandbox.admin.certificate("autodns", "101")!.coverageEndsAt;
+    const { jobId, statusCode } = await client.reissue("101", { lifetimeMonths: 24 });
+    expect(statusCode).to.equal("N400102");
+    expect(await client.jobInfo(jobId)).to.include({ id: jobId, status: "RUNNING", action: "reissue" });
+    expect((await client.pendingRenewJobs(ref, "reissue")).map((j) => j.id)).to.deep.equal([jobId]);
+    expect(await client.pendingRenewJobs(ref)).to.deep.equal([]);
+    await sandbox.admin.completeJob(jobId);
+    expect((await client.finishedRenewJobs(ref, "reissue")).map((j) => j.id)).to.deep.equal([jobId]);
+    const cert = await client.certificateInfo("101");
+    expect(cert.coverageEndsAt).to.equal(term);
+    expect(cert.lifetimeMonths).to.equal(12);
+    expect(sandbox.admin.reissueCount("autodns", "101")).to.equal(1);
+  });
+
   it("reads a job (400114) while it runs, lists it (400115), then finds it only in the history (400135)", async () => {
     const ref = { id: "101", name: "shop.example.com" };
     const { jobId } = await client.renew("101", { lifetimeMonths: 12 });
@@ -59,7 +75,10 @@ describe("AutoDNS XML gateway client against the sandbox", () => {
     expect((await client.finishedRenewJobs(ref)).map((j) => [j.id, j.status])).to.deep.equal([
       [jobId, "SUCCESS"],
     ]);
-    expect((await client.certificateInfo("101")).notAfter).to.equal("2031-03-16T23:59:59.000Z");
+    // The term (`payable`) moved by 12 months; the certificate is cut to 47 days (CA/B, 2030).
+    const renewed = await client.certificateInfo("101");
+    expect(renewed.coverageEndsAt).to.equal("2031-03-16T23:59:59.000Z");
+    expect(renewed.notAfter).to.equal("2030-03-02T23:59:59.000Z");
   });
 
   it("refuses a renewal outside the 90-day window with EF4001012", async () => {

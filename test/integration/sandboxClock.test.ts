@@ -41,7 +41,9 @@ describe("sandbox clock and job completion", () => {
     await rejection(client.jobInfo(jobId), NotFoundError);
     expect((await client.jobHistoryInfo(jobId)).status).to.equal("SUCCESS");
     const cert = await client.certificateInfo("100");
-    expect(cert.notAfter).to.equal("2031-02-04T23:59:59.000Z");
+    // The term moved a year; the certificate is cut to 47 days (CA/B at 2030; it was 2031-02-04).
+    expect(cert.coverageEndsAt).to.equal("2031-02-04T23:59:59.000Z");
+    expect(cert.notAfter).to.equal("2030-03-02T23:59:59.000Z");
     expect(new Date(new X509Certificate(cert.pem!).validTo).toISOString()).to.equal(cert.notAfter);
   });
 
@@ -50,7 +52,10 @@ describe("sandbox clock and job completion", () => {
     const { jobId } = await sandboxClients(sandbox).autodnsJson.renew("100");
     sandbox.admin.clock.advance({ minutes: 2 });
     expect(sandbox.admin.job(jobId)).to.include({ state: "succeeded", vendorStatus: "SUCCESS" });
-    expect(sandbox.admin.certificate("autodns", "100")!.notAfter).to.equal("2031-02-04T23:59:59.000Z");
+    expect(sandbox.admin.certificate("autodns", "100")).to.include({
+      coverageEndsAt: "2031-02-04T23:59:59.000Z",
+      notAfter: "2030-03-02T23:59:59.000Z",
+    });
   });
 
   it("finishes a job at its Nth poll with afterPolls", async () => {

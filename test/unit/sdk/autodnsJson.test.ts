@@ -105,6 +105,8 @@ describe("AutoDNS JSON client fixture pairs", () => {
       name: "example.com",
       product: "QUICKSSLPREMIUM",
       notAfter: "2022-12-25T22:59:59.000Z",
+      // `payable`: the end of the paid term, apart from the certificate's `expire`.
+      coverageEndsAt: "2022-12-24T23:00:00.000Z",
       lifetimeMonths: 12,
       software: "APACHE2",
       csr: "-----BEGIN CERTIFICATE REQUEST-----\nMIIBszCCARwCAQAwczELMAkGA1UEBhMCREUx\n-----END CERTIFICATE REQUEST-----\n",
