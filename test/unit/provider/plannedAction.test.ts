@@ -65,6 +65,13 @@ describe("plannedAction: the action and its reason as an input, for preview --di
     );
   });
 
+  it("names a due reissue, free inside the paid term, from the refreshed facts (two clocks)", function () {
+    const olds = refreshedInputs(state({ coverageEndsAt: "2027-11-30T00:00:00.000Z" }));
+    expect(plannedAction(olds, inputs, NOW)).to.match(
+      /^reissue planned \(free, inside the term paid until 2027-11-30\) — certificate 100 expires in 20 day\(s\)/,
+    );
+  });
+
   it("names a changed renewalTrigger even without refreshed facts", function () {
     expect(plannedAction({ ...inputs }, { ...inputs, renewalTrigger: "now" }, NOW)).to.equal(
       'renewal planned — renewalTrigger changed from "" to "now"',
@@ -79,10 +86,13 @@ describe("plannedAction: the action and its reason as an input, for preview --di
   });
 
   it("stores the program's inputs and the facts on refresh, without the known expiry as an input or any secret", function () {
-    const stored = refreshedInputs(state({ notAfter: "2027-06-01T00:00:00.000Z", jobId: "9" }));
+    const stored = refreshedInputs(
+      state({ notAfter: "2027-06-01T00:00:00.000Z", coverageEndsAt: "2027-12-01T00:00:00.000Z", jobId: "9" }),
+    );
     expect(stored).not.to.have.property("notAfter");
     expect(stored[REFRESHED_STATE_KEY]).to.deep.equal({
       notAfter: "2027-06-01T00:00:00.000Z",
+      coverageEndsAt: "2027-12-01T00:00:00.000Z",
       renewalStatus: "none",
       jobId: "9",
       failedAttempts: 0,
