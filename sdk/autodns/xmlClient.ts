@@ -6,16 +6,14 @@
  * protocols: JSON `16:12:33.000+0200`, XML `16:12:33`).
  */
 import { parseAutodnsXmlDate } from "../common/dates";
-import { decodeError, unreadableAnswer } from "../common/decode";
+import { decodeError, parseXmlAnswer, unreadableAnswer } from "../common/decode";
 import { DecodeError } from "../common/errors";
 import { HttpResponse, HttpTransport, RepeatPolicy } from "../common/http";
 import {
   XmlInputNode,
   XmlNode,
-  XmlSyntaxError,
   buildXml,
   cdata,
-  parseXml,
   partialXmlText,
   xmlIsCutOff,
   xmlList,
@@ -335,17 +333,10 @@ export function readGatewayResponse(
   operation: string,
   ctx: AutodnsErrorContext = {},
 ): { root: XmlNode; result: XmlNode } {
-  // An HTML (or empty) page from a proxy or the web server: the HTTP status is all there is.
   const unreadable = unreadableAnswer("autodns", operation, response, "XML", "autodns.endpoint", () =>
     autodnsError({ operation, httpStatus: response.status, rawBody: response.body }, ctx),
   );
-  let doc: XmlNode;
-  try {
-    doc = parseXml(response.body);
-  } catch (e) {
-    throw unreadable(e instanceof XmlSyntaxError ? e.message : String(e));
-  }
-  const root = xmlPath(doc, "response");
+  const root = xmlPath(parseXmlAnswer(response.body, unreadable), "response");
   const result = xmlPath(root, "result");
   if (
     !root ||

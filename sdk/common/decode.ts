@@ -1,6 +1,7 @@
 /** Shared handling of answers that are not in the vendor's documented format. */
 import { DecodeError, VENDOR_LABELS, VendorName } from "./errors";
 import type { HttpResponse } from "./http";
+import { parseXml, type XmlNode } from "./xml";
 
 /** A short, single-line preview of a body for messages. */
 export function preview(body: string, max = 80): string {
@@ -51,6 +52,15 @@ export function unreadableAnswer(
   const statusOnly = response.status === 401 || response.status === 403 || response.status === 429;
   return (reason) =>
     statusOnly ? byStatus() : decodeError(vendor, operation, response, format, reason, endpointProperty);
+}
+
+/** Parses an XML answer; a body that is not XML becomes `unreadable(reason)` (see {@link unreadableAnswer}). */
+export function parseXmlAnswer(body: string, unreadable: (reason: string) => Error): XmlNode {
+  try {
+    return parseXml(body);
+  } catch (e) {
+    throw unreadable(e instanceof Error ? e.message : String(e));
+  }
 }
 
 /** Parses JSON or returns the parse failure's message. */

@@ -3,10 +3,10 @@
  * by a TLS client certificate. Answers are XML `<Response>` or `<Error>` under varying namespaces.
  */
 import { Agent as HttpsAgent } from "node:https";
-import { unreadableAnswer } from "../common/decode";
+import { parseXmlAnswer, unreadableAnswer } from "../common/decode";
 import { ConnectionError, DecodeError } from "../common/errors";
 import { HttpResponse, HttpTransport, RepeatPolicy } from "../common/http";
-import { XmlNode, parseXml, partialXmlText, xmlIsCutOff, xmlPath, xmlText } from "../common/xml";
+import { partialXmlText, xmlIsCutOff, xmlPath, xmlText } from "../common/xml";
 import { readVice2Certificate } from "./certificate";
 import { isSymantecPendingCode } from "./codes";
 import { symantecError, symantecTlsError } from "./errors";
@@ -172,12 +172,7 @@ export function readSymantecResponse(
   const unreadable = unreadableAnswer("symantec", operation, response, "XML", "symantec.endpoint", () =>
     symantecError({ operation, httpStatus: response.status, rawBody: response.body }, transactionId),
   );
-  let doc: XmlNode;
-  try {
-    doc = parseXml(response.body);
-  } catch (e) {
-    throw unreadable((e as Error).message);
-  }
+  const doc = parseXmlAnswer(response.body, unreadable);
   const root = xmlPath(doc, "Response") ?? xmlPath(doc, "Error");
   const statusCode = xmlText(root, "StatusCode");
   if (!root || typeof root !== "object" || !statusCode) {

@@ -277,24 +277,28 @@ describe("RenewedCertificateProvider against the sandbox", function () {
       expect(props.lastError).to.contain("EF4001012");
     });
 
-    it("AutoDNS XML EF4001006 for an invalid admin contact", async () => {
-      const id = await APIS[1].seed(sandbox, 20);
-      const inputs = await APIS[1].inputs(sandbox, id);
-      inputs.autodns!.adminContactId = "999";
+    /** The error of the renewal an update submits for a certificate due in 20 days, with `spoil` applied. */
+    async function renewalRefusal(api: Api, spoil: (inputs: Props) => void): Promise<Error> {
+      const id = await api.seed(sandbox, 20);
+      const inputs = await api.inputs(sandbox, id);
+      spoil(inputs);
       const adopted = await provider.create(inputs);
-      const err = await provider.update(adopted.id, adopted.outs, inputs).catch((e: Error) => e);
-      expect((err as Error).message).to.contain("EF4001006");
-      expect((err as Error).message).to.match(/set autodns.adminContactId/);
+      return provider.update(adopted.id, adopted.outs, inputs).then(
+        () => expect.fail("the update should fail"),
+        (e: Error) => e,
+      );
+    }
+
+    it("AutoDNS XML EF4001006 for an invalid admin contact", async () => {
+      const err = await renewalRefusal(APIS[1], (inputs) => (inputs.autodns!.adminContactId = "999"));
+      expect(err.message).to.contain("EF4001006");
+      expect(err.message).to.match(/set autodns.adminContactId/);
     });
 
     it("Symantec challenge mismatch (0x3069)", async () => {
-      const id = await APIS[2].seed(sandbox, 20);
-      const inputs = await APIS[2].inputs(sandbox, id);
-      inputs.symantec!.originalChallenge = "wrong";
-      const adopted = await provider.create(inputs);
-      const err = await provider.update(adopted.id, adopted.outs, inputs).catch((e: Error) => e);
-      expect((err as Error).message).to.contain("0x3069");
-      expect((err as Error).message).to.match(/originalChallenge/);
+      const err = await renewalRefusal(APIS[2], (inputs) => (inputs.symantec!.originalChallenge = "wrong"));
+      expect(err.message).to.contain("0x3069");
+      expect(err.message).to.match(/originalChallenge/);
     });
 
     it("ResellerClub bad credentials", async () => {
