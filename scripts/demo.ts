@@ -67,23 +67,69 @@ async function main() {
       stack.workspace.envVars.RENEWED_CERTIFICATE_NOW = sandbox.admin.clock.now().toISOString();
     };
 
-    say("pulumi up: adopting AutoDNS certificate 101 (it expires in about 60 days; nothing is due yet).");
+    // Certificate 101 on a paid term that runs 250 days from now while its certificate expires in
+    // 60 (since 2026-03-15 a certificate lives at most 200 days, a term 12–36 months): a free
+    // reissue carries it towards the term's end, where the term is renewed (paid).
+    const start = sandbox.admin.clock.now().getTime();
+    const inDays = (days: number) => new Date(start + days * 86_400_000).toISOString();
+    const seeded = sandbox.admin.certificate("autodns", "101")!;
+    await sandbox.admin.seedCertificate({ ...seeded, notAfter: inDays(60), coverageEndsAt: inDays(250) });
+    const completeJobs = async () => {
+      for (const job of sandbox.admin.jobs({ vendor: "autodns", certificateId: "101" })) {
+        if (job.state === "running") await sandbox.admin.completeJob(job.id);
+      }
+    };
+    const previewLines = async () => {
+      const preview = await stack.preview();
+      for (const line of preview.stdout.split("\n").filter((l) => /RenewedCertificate|~|update/.test(l)))
+        console.log(`    ${line.trim()}`);
+    };
+
+    say(
+      "pulumi up: adopting AutoDNS certificate 101 (it expires in about 60 days; its paid term in about 250).",
+    );
     await pinClock();
     const first = await stack.up();
     show("notAfter", first.outputs.notAfter.value);
-    show("renewAfter", first.outputs.renewAfter.value);
-    show("renewalStatus", first.outputs.renewalStatus.value);
+    show("coverageEndsAt", first.outputs.coverageEndsAt.value);
+    show(
+      "nextAction",
+      `${String(first.outputs.nextAction.value)} at ${String(first.outputs.nextActionAt.value)}`,
+    );
     show("renewals sent", sandbox.admin.renewalCount("autodns", "101"));
 
-    say("35 days pass (the sandbox clock moves): the certificate is now inside its 30-day renewal window.");
+    say(
+      "35 days pass (the sandbox clock moves): the certificate is inside its 30-day window; the term is not.",
+    );
     sandbox.admin.clock.advance({ days: 35 });
     await pinClock();
 
-    say("pulumi preview: the renewal shows up as an in-place update, with its reason. Nothing is sent yet.");
-    const preview = await stack.preview();
-    for (const line of preview.stdout.split("\n").filter((l) => /RenewedCertificate|~|update/.test(l)))
-      console.log(`    ${line.trim()}`);
+    say(
+      "pulumi preview: a free reissue inside the paid term shows up as an in-place update, with its reason.",
+    );
+    await previewLines();
+
+    say("pulumi up: the reissue is submitted exactly once (AutoDNS PUT /certificate/{id}); nothing is paid.");
+    const reissued = await stack.up();
+    show("jobId", reissued.outputs.jobId.value);
+    show("reason", reissued.outputs.renewalReason.value);
+    show("reissues sent", sandbox.admin.reissueCount("autodns", "101"));
     show("renewals sent", sandbox.admin.renewalCount("autodns", "101"));
+    await completeJobs();
+    await pinClock();
+    await stack.refresh();
+    const afterReissue = (await stack.up()).outputs;
+    show("notAfter", afterReissue.notAfter.value);
+    show("coverageEndsAt", afterReissue.coverageEndsAt.value);
+
+    say("The clock moves to 25 days before the term ends: now the term itself is due.");
+    sandbox.admin.clock.set(
+      new Date(Date.parse(String(afterReissue.coverageEndsAt.value)) - 25 * 86_400_000),
+    );
+    await pinClock();
+
+    say("pulumi preview: the paid renewal shows up, with its reason.");
+    await previewLines();
 
     say("pulumi up: the renewal is submitted exactly once; AutoDNS answers with a job id.");
     const renewed = await stack.up();
@@ -92,10 +138,8 @@ async function main() {
     show("reason", renewed.outputs.renewalReason.value);
     show("renewals sent", sandbox.admin.renewalCount("autodns", "101"));
 
-    say("The vendor finishes the job; pulumi refresh records the new expiry (and pulumi up shows it).");
-    for (const job of sandbox.admin.jobs({ vendor: "autodns", certificateId: "101" })) {
-      if (job.state === "running") await sandbox.admin.completeJob(job.id);
-    }
+    say("The vendor finishes the job; pulumi refresh records the new term (and pulumi up shows it).");
+    await completeJobs();
     await pinClock();
     await stack.refresh();
     // Stack outputs are recomputed by an up (which has nothing to change now), not by a refresh.
@@ -103,8 +147,9 @@ async function main() {
     show("jobId", after.jobId.value);
     show("renewalStatus", after.renewalStatus.value);
     show("notAfter", after.notAfter.value);
+    show("coverageEndsAt", after.coverageEndsAt.value);
 
-    say("pulumi preview again: nothing to do until the next renewal window.");
+    say("pulumi preview again: nothing to do until the next reissue or renewal.");
     const clean = await stack.preview();
     show("changes", JSON.stringify(clean.changeSummary));
 
@@ -112,7 +157,8 @@ async function main() {
     await stack.destroy();
     await stack.workspace.removeStack("demo");
     say(
-      `Done. Job ${String(after.jobId.value)} renewed certificate 101 until ${String(after.notAfter.value)}.`,
+      `Done. Job ${String(after.jobId.value)} renewed certificate 101 until ${String(after.coverageEndsAt.value)} ` +
+        `(after ${sandbox.admin.reissueCount("autodns", "101")} free reissue).`,
     );
   } finally {
     await sandbox.close();

@@ -1,5 +1,6 @@
 /**
- * The demo's Pulumi program: one AutoDNS certificate kept renewed. The sandbox URL and
+ * The demo's Pulumi program: one AutoDNS certificate kept reissued inside its paid term and renewed
+ * at its end. The sandbox URL and
  * credentials arrive as stack config, as a real vendor's would; the password as a secret.
  */
 import * as pulumi from "@pulumi/pulumi";
@@ -26,5 +27,8 @@ export async function demoProgram() {
     renewalStatus: shop.renewalStatus,
     renewalReason: shop.renewalReason,
     jobId: shop.jobId,
+    coverageEndsAt: shop.coverageEndsAt,
+    nextAction: shop.nextAction,
+    nextActionAt: shop.nextActionAt,
   };
 }
