@@ -96,13 +96,15 @@ describe("sandbox clock and job completion", () => {
     expect(failure).to.be.instanceOf(Error);
   });
 
-  it("seeds certificates cheaply, AutoDNS ones expiring at 23:59:59 UTC", async () => {
+  // How fast seeding is belongs to `npm run bench` (it seeds 1000), never to a timed assertion.
+  it("seeds many certificates with distinct ids, AutoDNS ones expiring at 23:59:59 UTC", async () => {
     const sandbox = await start({ now: START, seed: false });
-    const started = Date.now();
+    const ids = new Set<string>();
     for (let i = 0; i < 1000; i++) {
-      await sandbox.admin.seedCertificate({ vendor: "autodns", notAfter: "2030-03-01T08:00:00Z" });
+      const c = await sandbox.admin.seedCertificate({ vendor: "autodns", notAfter: "2030-03-01T08:00:00Z" });
+      ids.add(c.id);
     }
-    expect(Date.now() - started).to.be.below(3000);
+    expect(ids.size).to.equal(1000);
     const seeded = await sandbox.admin.seedCertificate({
       vendor: "autodns",
       id: "7",
