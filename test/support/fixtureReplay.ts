@@ -7,6 +7,9 @@ import { resetRateLimits } from "../../sdk/common/rateLimiter";
 import { FixtureServer, ReplyPlan, startFixtureServer } from "./fixtureServer";
 import { Fixture, expectRequest, loadFixture } from "./fixtures";
 
+/** A client's `sleep` for fixture tests: retries go at once, so no test waits on a timer. */
+export const noSleep = async (): Promise<void> => {};
+
 /** What a suite gets from {@link useFixtureReplay}. */
 export interface FixtureReplay<Client, Options> {
   /** The current test's fixture server; throws before one was started. */

@@ -3,11 +3,12 @@
 import { expect } from "chai";
 import { AutodnsClientOptions, AutodnsJsonClient } from "../../../sdk/autodns";
 import { ConnectionError } from "../../../sdk/common/errors";
-import { useFixtureReplay } from "../../support/fixtureReplay";
+import { noSleep, useFixtureReplay } from "../../support/fixtureReplay";
 import { expectVendorError, rejectionOf } from "../../support/fixtures";
 import { itFailsAsEachErrorFixture } from "../../support/errorFixtures";
 
 const PASSWORD = "s3cr3t-Pa55word";
+const CREDENTIALS = { user: "api-user", password: PASSWORD, context: 4 };
 const SEED_RESPONSE_FULL_DETAILS = {
   name: "example.com",
   product: "QUICKSSLPREMIUM",
@@ -25,14 +26,8 @@ const SEED_RESPONSE_FULL_DETAILS = {
 };
 
 /** A JSON client for a fixture server's base URL; tests never sleep between retries. */
-function jsonClient(url: string, options: Partial<AutodnsClientOptions> = {}) {
-  return new AutodnsJsonClient({
-    endpoint: `${url}/v1`,
-    credentials: { user: "api-user", password: PASSWORD, context: 4 },
-    sleep: async () => {},
-    ...options,
-  });
-}
+const jsonClient = (url: string, options: Partial<AutodnsClientOptions> = {}) =>
+  new AutodnsJsonClient({ endpoint: `${url}/v1`, credentials: CREDENTIALS, sleep: noSleep, ...options });
 
 describe("AutoDNS JSON client fixture pairs", () => {
   const fixtures = useFixtureReplay(jsonClient);

@@ -6,22 +6,21 @@ import {
   ResellerClubClientOptions,
   isPendingActionRefusal,
 } from "../../../sdk/resellerclub";
-import { useFixtureReplay } from "../../support/fixtureReplay";
+import { noSleep, useFixtureReplay } from "../../support/fixtureReplay";
 import { expectVendorError, loadFixture, rejectionOf } from "../../support/fixtures";
 import { itFailsAsEachErrorFixture } from "../../support/errorFixtures";
 
 const API_KEY = "Kx9-rc-5ecret";
 
 /** A client for a fixture server's base URL; tests never sleep between retries. */
-function client(url: string, options: Partial<ResellerClubClientOptions> = {}) {
-  return new ResellerClubClient({
+const client = (url: string, options: Partial<ResellerClubClientOptions> = {}) =>
+  new ResellerClubClient({
     endpoint: `${url}/api`,
     authUserId: "17824872",
     apiKey: API_KEY,
-    sleep: async () => {},
+    sleep: noSleep,
     ...options,
   });
-}
 
 describe("ResellerClub client fixture pairs", () => {
   const fixtures = useFixtureReplay(client);

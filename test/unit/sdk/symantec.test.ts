@@ -9,7 +9,7 @@ import {
   SymantecRenewRequest,
   symantecTlsError,
 } from "../../../sdk/symantec";
-import { useFixtureReplay } from "../../support/fixtureReplay";
+import { noSleep, useFixtureReplay } from "../../support/fixtureReplay";
 import { SEED_RENEWAL } from "../../support/symantecRequests";
 import { expectVendorError, rejectionOf } from "../../support/fixtures";
 import { itFailsAsEachErrorFixture } from "../../support/errorFixtures";
@@ -18,6 +18,9 @@ const CLIENT_KEY =
   "-----BEGIN PRIVATE KEY-----\nTUlJRXZRSUJBREFOQmdrcWhraUc5dzBCQVFFRkFBU0NCS2N3Z2dTakFnRUFBb0lCQVFD\n-----END PRIVATE KEY-----\n";
 const CLIENT_CERT =
   "-----BEGIN CERTIFICATE-----\nMIIDdzCCAl+gAwIBAgIEAgAAuTANBgkqhkiG\n-----END CERTIFICATE-----\n";
+
+const CLIENT_KEYS = { clientCertificate: CLIENT_CERT, clientKey: CLIENT_KEY };
+const VICE2_PATH = "/vswebservices/rest/services";
 
 const ALL_FIELDS: SymantecRenewRequest = {
   firstName: "Jane",
@@ -39,15 +42,8 @@ const ALL_FIELDS: SymantecRenewRequest = {
 };
 
 /** A client for a fixture server's http:// base URL (so the TLS agent is not involved). */
-function symantecClient(url: string, options: Partial<SymantecClientOptions> = {}): SymantecClient {
-  return new SymantecClient({
-    endpoint: `${url}/vswebservices/rest/services`,
-    clientCertificate: CLIENT_CERT,
-    clientKey: CLIENT_KEY,
-    sleep: async () => {},
-    ...options,
-  });
-}
+const symantecClient = (url: string, options: Partial<SymantecClientOptions> = {}) =>
+  new SymantecClient({ endpoint: `${url}${VICE2_PATH}`, ...CLIENT_KEYS, sleep: noSleep, ...options });
 
 describe("Symantec/DigiCert client fixture pairs", () => {
   const fixtures = useFixtureReplay(symantecClient);

@@ -9,19 +9,15 @@ import {
   isSymantecPendingCode,
   readVice2Certificate,
 } from "../../../sdk/symantec";
-import { useFixtureReplay } from "../../support/fixtureReplay";
+import { noSleep, useFixtureReplay } from "../../support/fixtureReplay";
 import { loadFixture } from "../../support/fixtures";
 import { SEED_RENEWAL } from "../../support/symantecRequests";
 
 describe("Symantec/DigiCert VICE2 contract as published", () => {
+  // Over http:// the client certificate and key are never read.
+  const keys = { clientCertificate: "unused for http", clientKey: "unused for http" };
   const { replay, clientFor } = useFixtureReplay(
-    (url) =>
-      new SymantecClient({
-        endpoint: `${url}/vswebservices/rest/services`,
-        clientCertificate: "unused for http",
-        clientKey: "unused for http",
-        sleep: async () => {},
-      }),
+    (url) => new SymantecClient({ endpoint: `${url}/vswebservices/rest/services`, ...keys, sleep: noSleep }),
   );
 
   it("a renew answered 0xa00e 'Pending. (Insufficient number of tokens.)' is a held renewal with its Transaction_ID, not a refusal", async () => {
