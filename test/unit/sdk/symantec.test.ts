@@ -110,6 +110,12 @@ describe("Symantec/DigiCert client fixture pairs", () => {
   });
 });
 
+/** What the client makes of a TLS handshake that failed with `code` before the request was sent. */
+function tlsFailure(operation: string, code: string) {
+  const failure = new ConnectionError("x", { vendor: "symantec", operation, requestSent: false, code });
+  return symantecTlsError(failure, "https://pilot.example");
+}
+
 describe("Symantec/DigiCert client error fixtures", () => {
   const fixtures = useFixtureReplay(symantecClient);
   const request: SymantecRenewRequest = {
@@ -147,13 +153,7 @@ describe("Symantec/DigiCert client error fixtures", () => {
   });
 
   it("an untrusted server certificate becomes a ConnectionError naming symantec.caCertificate", () => {
-    const failure = new ConnectionError("x", {
-      vendor: "symantec",
-      operation: "renew",
-      requestSent: false,
-      code: "SELF_SIGNED_CERT_IN_CHAIN",
-    });
-    const error = symantecTlsError(failure, "https://pilot.example");
+    const error = tlsFailure("renew", "SELF_SIGNED_CERT_IN_CHAIN");
     expectVendorError(
       error,
       { class: "ConnectionError", messageIncludes: ["not trusted", "symantec.caCertificate"] },
@@ -162,13 +162,7 @@ describe("Symantec/DigiCert client error fixtures", () => {
   });
 
   it("a refused client certificate during the handshake becomes an AuthenticationError naming the key inputs", () => {
-    const failure = new ConnectionError("x", {
-      vendor: "symantec",
-      operation: "pickup",
-      requestSent: false,
-      code: "ERR_SSL_TLSV13_ALERT_CERTIFICATE_REQUIRED",
-    });
-    const error = symantecTlsError(failure, "https://pilot.example");
+    const error = tlsFailure("pickup", "ERR_SSL_TLSV13_ALERT_CERTIFICATE_REQUIRED");
     expectVendorError(
       error,
       {
