@@ -5,6 +5,9 @@
 import { SANDBOX_SEED } from "../../sandbox/seed";
 import type { SymantecRenewRequest } from "../../sdk/symantec";
 
+/** The subscriber the offline validation tests name in their `symantec` inputs. */
+export const JOHN_DOE = { firstName: "John", lastName: "Doe", email: "john@example.com" };
+
 /** The seed's renewal request, as the fixtures under test/fixtures/symantec expect it. */
 export const SEED_RENEWAL: SymantecRenewRequest = {
   firstName: "John",
