@@ -7,19 +7,13 @@ const DAY_MS = 86_400_000;
 
 /** Adds calendar months (UTC), clamping to the month's last day (Jan 31 + 1 month = Feb 28/29). */
 export function addMonths(ms: number, months: number): number {
-  const d = new Date(ms);
-  const target = new Date(
-    Date.UTC(
-      d.getUTCFullYear(),
-      d.getUTCMonth() + months,
-      1,
-      d.getUTCHours(),
-      d.getUTCMinutes(),
-      d.getUTCSeconds(),
-    ),
-  );
+  const day = new Date(ms).getUTCDate();
+  // Day 1 first, so moving the month never overflows into the next one; whole seconds, as AutoDNS.
+  const target = new Date(Math.floor(ms / 1000) * 1000);
+  target.setUTCDate(1);
+  target.setUTCMonth(target.getUTCMonth() + months);
   const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
-  target.setUTCDate(Math.min(d.getUTCDate(), lastDay));
+  target.setUTCDate(Math.min(day, lastDay));
   return target.getTime();
 }
 

@@ -8,10 +8,17 @@ import { randomBytes } from "node:crypto";
 import { EventEmitter } from "node:events";
 import type { SandboxCa } from "./ca";
 import type { OffsetClock } from "./clock";
-import type { JobCompletion, SandboxCertificate, SandboxJob, SandboxJobState, SandboxVendor } from "./types";
+import type {
+  JobCompletion,
+  SandboxCertificate,
+  SandboxCertificateFacts,
+  SandboxJob,
+  SandboxJobState,
+  SandboxVendor,
+} from "./types";
 
 /** A certificate as stored (mutable; times in epoch ms). */
-export interface CertificateRecord {
+export interface CertificateRecord extends SandboxCertificateFacts {
   vendor: SandboxVendor;
   id: string;
   commonName: string;
@@ -30,17 +37,8 @@ export interface CertificateRecord {
   updated: number;
   /** Subscriber key (SPKI DER) of the current certificate, from the last CSR. */
   publicKey?: Buffer;
-  product?: string;
   software?: string;
   csr?: string;
-  adminContactId?: string;
-  technicalContactId?: string;
-  api?: "digitalcertificate" | "sslcert";
-  challenge?: string;
-  certProductType?: string;
-  originalTransactionId?: string;
-  rootTransactionId?: string;
-  approved?: boolean;
   /** Symantec: the renewal's serverType ("Microsoft" gets its certificate as PKCS#7). */
   serverType?: string;
   /** Symantec: held with 0xa00e because no tokens were left, until approved. */

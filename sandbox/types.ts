@@ -105,8 +105,23 @@ export interface SeedCertificateSpec {
   certProductType?: string;
 }
 
+/** The vendor-specific facts of a certificate, stored and shown alike (see {@link SandboxCertificate}). */
+export interface SandboxCertificateFacts {
+  product?: string;
+  adminContactId?: string;
+  technicalContactId?: string;
+  api?: "digitalcertificate" | "sslcert";
+  challenge?: string;
+  certProductType?: string;
+  /** Symantec: the transaction this one renewed, and the first transaction of the chain. */
+  originalTransactionId?: string;
+  rootTransactionId?: string;
+  /** Symantec: false while a renewal awaits `admin.approve`. */
+  approved?: boolean;
+}
+
 /** A certificate / order / transaction as the sandbox holds it (a copy). */
-export interface SandboxCertificate {
+export interface SandboxCertificate extends SandboxCertificateFacts {
   vendor: SandboxVendor;
   id: string;
   commonName: string;
@@ -123,17 +138,6 @@ export interface SandboxCertificate {
   renewalCount: number;
   /** Accepted reissues (free, inside the paid term; see {@link SandboxAdmin.reissueCount}). */
   reissueCount: number;
-  product?: string;
-  adminContactId?: string;
-  technicalContactId?: string;
-  api?: "digitalcertificate" | "sslcert";
-  challenge?: string;
-  certProductType?: string;
-  /** Symantec: the transaction this one renewed, and the first transaction of the chain. */
-  originalTransactionId?: string;
-  rootTransactionId?: string;
-  /** Symantec: false while a renewal awaits `admin.approve`. */
-  approved?: boolean;
 }
 
 /** Status words of a job, as the sandbox tracks them (mapped to each vendor's own words). */

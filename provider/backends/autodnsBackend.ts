@@ -134,11 +134,8 @@ export class AutodnsBackend implements VendorBackend {
     return detail.objectId === undefined || detail.objectId === certificate.id ? detail : undefined;
   }
 
-  async latestRenewal(
-    certificateId: string,
-    known?: KnownCertificate,
-    action: AutodnsJobAction = "renew",
-  ): Promise<RenewalProgress | undefined> {
+  // The return type is VendorBackend's (checked by `implements`).
+  async latestRenewal(certificateId: string, known?: KnownCertificate, action: AutodnsJobAction = "renew") {
     const certificate = await this.certificateRef(certificateId, known);
     const [job] = await this.client.finishedRenewJobs(certificate, action);
     return job ? autodnsProgress(job) : undefined;

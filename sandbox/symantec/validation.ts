@@ -30,40 +30,21 @@ export interface SymantecRefusal {
   detail?: string;
 }
 
-/** Products VICE2 accepts. */
-export const PRODUCT_TYPES = new Set([
-  "Server",
-  "GlobalServer",
-  "HAServer",
-  "HAGlobalServer",
-  "IntranetServer",
-  "IntranetGlobalServer",
-  "PrivateServer",
-  "GeotrustServer",
-  "CodeSigning",
-  "JavaCodeSigning",
-  "EVCodeSigning",
-  "OFXServer",
-]);
+const CODE_SIGNING = new Set(["CodeSigning", "JavaCodeSigning", "EVCodeSigning"]);
 
 /** Products that may have 3Y (and a specific end date up to 3 years): Private SSL and code signing. */
-export const THREE_YEAR_PRODUCTS = new Set([
-  "PrivateServer",
-  "CodeSigning",
-  "JavaCodeSigning",
-  "EVCodeSigning",
-]);
+export const THREE_YEAR_PRODUCTS = new Set(["PrivateServer", ...CODE_SIGNING]);
 
-const CODE_SIGNING = new Set(["CodeSigning", "JavaCodeSigning", "EVCodeSigning"]);
+/** Products VICE2 accepts. */
+export const PRODUCT_TYPES = new Set([
+  ...["Server", "GlobalServer", "HAServer", "HAGlobalServer", "IntranetServer", "IntranetGlobalServer"],
+  ...["GeotrustServer", "OFXServer", ...THREE_YEAR_PRODUCTS],
+]);
 
 /** Signature algorithms the renew form documents. */
 const SIGNATURE_ALGORITHMS = new Set([
-  "sha256WithRSAEncryption",
-  "sha256WithRSAEncryptionFull",
-  "sha1WithRSAEncryption",
-  "ECDSAwithSHA256",
-  "ECDSAwithSHA384",
-  "ECDSAwithSHA256Full",
+  ...["sha256WithRSAEncryption", "sha256WithRSAEncryptionFull", "sha1WithRSAEncryption"],
+  ...["ECDSAwithSHA256", "ECDSAwithSHA384", "ECDSAwithSHA256Full"],
 ]);
 
 /**

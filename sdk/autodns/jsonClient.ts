@@ -7,10 +7,10 @@ import { parseAutodnsDate } from "../common/dates";
 import { DecodeError } from "../common/errors";
 import { HttpResponse, HttpTransport, RepeatPolicy } from "../common/http";
 import { AutodnsErrorContext, autodnsError } from "./errors";
+import { AutodnsRenewJobSearch } from "./renewJobSearch";
 import { autodnsTransport } from "./transport";
 import { AutodnsJobAction, autodnsJobFrom, newestFirst, renewJobQuery, renewsCertificate } from "./jobs";
 import {
-  autodnsJobPending,
   AutodnsCertificate,
   AutodnsCertificateRef,
   AutodnsClientOptions,
@@ -113,10 +113,11 @@ function certificateFrom(raw: Record<string, unknown>): AutodnsCertificate {
 }
 
 /** The AutoDNS JSON REST client. */
-export class AutodnsJsonClient {
+export class AutodnsJsonClient extends AutodnsRenewJobSearch {
   private readonly transport: HttpTransport;
 
   constructor(options: AutodnsClientOptions) {
+    super();
     const { user, password, context } = options.credentials;
     this.transport = autodnsTransport(options, AUTODNS_JSON_ENDPOINT, {
       auth: { username: user, password },
@@ -262,36 +263,6 @@ export class AutodnsJsonClient {
     return this.readJob(`job/history/${encodeURIComponent(jobId)}`, "jobHistoryInfo", jobId);
   }
 
-  /**
-   * Finds renew jobs of a certificate that have not finished (`POST /job/_search` by `action` and
-   * `object`), newest first. The guard against a second renewal.
-   */
-  async pendingRenewJobs(
-    certificate: AutodnsCertificateRef,
-    action: AutodnsJobAction = "renew",
-  ): Promise<AutodnsJob[]> {
-    return (await this.renewJobs(certificate, action)).filter(autodnsJobPending);
-  }
-
-  /**
-   * The running renew jobs of a certificate (`POST /job/_search`, 300115), newest first (at most
-   * 50); only jobs that renew this certificate (see {@link renewsCertificate}).
-   */
-  async renewJobs(
-    certificate: AutodnsCertificateRef,
-    action: AutodnsJobAction = "renew",
-  ): Promise<AutodnsJob[]> {
-    return this.searchRenewJobs("job/_search", "jobSearch", certificate, action);
-  }
-
-  /** The finished renew jobs of a certificate (`POST /job/history/_search`, 300135), newest first. */
-  async finishedRenewJobs(
-    certificate: AutodnsCertificateRef,
-    action: AutodnsJobAction = "renew",
-  ): Promise<AutodnsJob[]> {
-    return this.searchRenewJobs("job/history/_search", "jobHistorySearch", certificate, action);
-  }
-
   private async readJob(path: string, operation: string, jobId: string): Promise<AutodnsJob> {
     const env = await this.call({ method: "GET", path }, operation, "safe", { jobId });
     const job = this.decodeWith(operation, env, () => autodnsJobFrom(env.data[0], env.messages));
@@ -299,16 +270,16 @@ export class AutodnsJsonClient {
     return job;
   }
 
-  private async searchRenewJobs(
-    path: string,
-    operation: string,
+  protected async searchRenewJobs(
+    finished: boolean,
     certificate: AutodnsCertificateRef,
     action: AutodnsJobAction,
   ): Promise<AutodnsJob[]> {
+    const operation = finished ? "jobHistorySearch" : "jobSearch";
     const env = await this.call(
       {
         method: "POST",
-        path,
+        path: finished ? "job/history/_search" : "job/_search",
         body: JSON.stringify(renewJobQuery(certificate.name, action)),
         headers: { "Content-Type": "application/json" },
       },

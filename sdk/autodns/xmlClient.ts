@@ -21,10 +21,10 @@ import {
   xmlText,
 } from "../common/xml";
 import { AutodnsErrorContext, autodnsError } from "./errors";
+import { AutodnsRenewJobSearch } from "./renewJobSearch";
 import { autodnsTransport } from "./transport";
 import { AUTODNS_JOB_SEARCH_LIMIT, AutodnsJobAction, newestFirst, renewsCertificate } from "./jobs";
 import {
-  autodnsJobPending,
   AutodnsCertificate,
   AutodnsCertificateRef,
   AutodnsClientOptions,
@@ -101,10 +101,11 @@ function jobFromXml(job: XmlNode | undefined, certificateId: string | undefined)
 }
 
 /** The AutoDNS XML gateway client. */
-export class AutodnsXmlClient {
+export class AutodnsXmlClient extends AutodnsRenewJobSearch {
   private readonly transport: HttpTransport;
 
   constructor(private readonly options: AutodnsClientOptions) {
+    super();
     this.transport = autodnsTransport(options, AUTODNS_XML_ENDPOINT, {
       headers: { "Content-Type": "application/xml; charset=UTF-8", Accept: "application/xml" },
     });
@@ -249,39 +250,12 @@ export class AutodnsXmlClient {
     return { ...found!, id: found?.id ?? jobId };
   }
 
-  /**
-   * Task 400115: the running renew jobs of a certificate, newest first (at most 50); only those
-   * that renew this certificate (see {@link renewsCertificate}).
-   */
-  async renewJobs(
-    certificate: AutodnsCertificateRef,
-    action: AutodnsJobAction = "renew",
-  ): Promise<AutodnsJob[]> {
-    return this.listRenewJobs("400115", "jobSearch", certificate, action);
-  }
-
-  /** {@link renewJobs} that have not finished: the guard against a second renewal. */
-  async pendingRenewJobs(
-    certificate: AutodnsCertificateRef,
-    action: AutodnsJobAction = "renew",
-  ): Promise<AutodnsJob[]> {
-    return (await this.renewJobs(certificate, action)).filter(autodnsJobPending);
-  }
-
-  /** Task 400135: the finished renew jobs of a certificate (the job history), newest first. */
-  async finishedRenewJobs(
-    certificate: AutodnsCertificateRef,
-    action: AutodnsJobAction = "renew",
-  ): Promise<AutodnsJob[]> {
-    return this.listRenewJobs("400135", "jobHistorySearch", certificate, action);
-  }
-
-  private async listRenewJobs(
-    code: string,
-    operation: string,
+  protected async searchRenewJobs(
+    finished: boolean,
     certificate: AutodnsCertificateRef,
     action: AutodnsJobAction,
   ): Promise<AutodnsJob[]> {
+    const [code, operation] = finished ? ["400135", "jobHistorySearch"] : ["400115", "jobSearch"];
     const body = this.requestXml(code, autodnsRenewJobListTask(certificate.name, action));
     const { result, response } = await this.call(body, operation, "safe", {
       certificateId: certificate.id,

@@ -22,8 +22,7 @@ describe("AutoDNS XML gateway client against the sandbox", () => {
   let client: AutodnsXmlClient;
 
   sandboxPerSuite({ now: START, jobCompletion: {} }, (s) => {
-    sandbox = s;
-    client = sandboxClients(s).autodnsXml;
+    [sandbox, client] = [s, sandboxClients(s).autodnsXml];
   });
 
   it("renews (400106) and returns the RUNNING job with the ctid echoed", async () => {

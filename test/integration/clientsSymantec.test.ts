@@ -8,6 +8,7 @@ import { AuthenticationError, NotFoundError, VendorError, VendorRuleError } from
 import { SYMANTEC_CODES, SymantecClient, SymantecRenewRequest } from "../../sdk/symantec";
 import { SYMANTEC_WIRE } from "../../sandbox/symantec/validation";
 import { rejection } from "../support/fixtures";
+import { sandboxServerRenewal } from "../support/symantecRequests";
 import { sandboxPerSuite } from "../support/sandboxSuite";
 
 const START = "2030-01-15T12:00:00.000Z";
@@ -34,16 +35,7 @@ describe("Symantec VICE2 client against the sandbox", () => {
     csr = await createCsr("www.example.net", ["mail.example.net"]);
   });
   beforeEach(async () => {
-    request = {
-      ...SANDBOX_SEED.symantec.subscriber,
-      csr,
-      certProductType: "Server",
-      serverType: "Apache",
-      validityPeriod: "1Y",
-      originalTransactionId: SERVER_TX.id,
-      originalChallenge: SERVER_TX.challenge,
-      challenge: "next-challenge",
-    };
+    request = sandboxServerRenewal(csr);
   });
 
   it("renews and returns a 32-hex transaction id with the new certificate at once", async () => {

@@ -8,7 +8,9 @@ import { SANDBOX_SEED, Sandbox, createCsr, startSandbox } from "../../sandbox";
 import { sandboxClients } from "../../sandbox/sdkClients";
 import { VendorRuleError } from "../../sdk/common/errors";
 import { SymantecClient, SymantecRenewRequest, symantecRenewForm } from "../../sdk/symantec";
+import { answerOf } from "../support/answerOf";
 import { rejection } from "../support/fixtures";
+import { sandboxServerRenewal } from "../support/symantecRequests";
 
 const START = "2030-01-15T12:00:00.000Z";
 const [SERVER_TX] = SANDBOX_SEED.symantec.transactions;
@@ -32,13 +34,7 @@ function raw(sandbox: Sandbox, method: string, path: string, form?: URLSearchPar
         agent: false,
         headers: form ? { "content-type": "application/x-www-form-urlencoded" } : {},
       },
-      (res) => {
-        let body = "";
-        res.setEncoding("utf8");
-        res.on("data", (chunk: string) => (body += chunk));
-        res.on("end", () => resolve({ status: res.statusCode ?? 0, body }));
-        res.on("error", reject);
-      },
+      (res) => answerOf(res).then(resolve, reject),
     );
     req.on("error", reject);
     req.end(form?.toString());
@@ -53,16 +49,7 @@ describe("sandbox VICE2 routes, strict like the vendor", () => {
   before(async () => {
     sandbox = await startSandbox({ now: START });
     client = sandboxClients(sandbox).symantec;
-    request = {
-      ...SANDBOX_SEED.symantec.subscriber,
-      csr: await createCsr("www.example.net"),
-      certProductType: "Server",
-      serverType: "Apache",
-      validityPeriod: "1Y",
-      originalTransactionId: SERVER_TX.id,
-      originalChallenge: SERVER_TX.challenge,
-      challenge: "next-challenge",
-    };
+    request = sandboxServerRenewal(await createCsr("www.example.net"));
   });
   beforeEach(async () => {
     await sandbox.admin.reset();

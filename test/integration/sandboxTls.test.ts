@@ -6,6 +6,7 @@ import { SANDBOX_SEED, Sandbox, startSandbox } from "../../sandbox";
 import { SandboxCa } from "../../sandbox/ca";
 import { sandboxClients } from "../../sandbox/sdkClients";
 import { AuthenticationError, ConnectionError } from "../../sdk/common/errors";
+import { answerOf } from "../support/answerOf";
 
 interface Answer {
   status: number;
@@ -16,13 +17,9 @@ function pickup(sandbox: Sandbox, tls: https.RequestOptions): Promise<Answer> {
   const url = new URL(`${sandbox.urls.symantec}/pickup`);
   url.searchParams.set("transaction_id", SANDBOX_SEED.symantec.transactions[0].id);
   return new Promise((resolve, reject) => {
-    const req = https.request(url, { ca: sandbox.caCertificate, agent: false, ...tls }, (res) => {
-      let body = "";
-      res.setEncoding("utf8");
-      res.on("data", (chunk: string) => (body += chunk));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, body }));
-      res.on("error", reject);
-    });
+    const req = https.request(url, { ca: sandbox.caCertificate, agent: false, ...tls }, (res) =>
+      answerOf(res).then(resolve, reject),
+    );
     req.on("error", reject);
     req.end();
   });

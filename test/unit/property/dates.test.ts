@@ -2,14 +2,7 @@
 // a RangeError naming the value — never another exception, never an Invalid Date string.
 import { expect } from "chai";
 import fc from "fast-check";
-import {
-  formatAutodnsDate,
-  formatUsDate,
-  parseAnyDate,
-  parseAutodnsDate,
-  parseEpochSeconds,
-  parseUsDate,
-} from "../../../sdk/common/dates";
+import * as dates from "../../../sdk/common/dates";
 import { RUNS } from "./arbitraries";
 
 const ISO = /^-?\d{4,6}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
@@ -64,9 +57,9 @@ describe("property: date parsers", () => {
   it("parseAutodnsDate: ISO instant or RangeError; formatAutodnsDate round-trips", () => {
     fc.assert(
       fc.property(dateLike, (value) => {
-        const iso = isoOrRangeError(() => parseAutodnsDate(value));
+        const iso = isoOrRangeError(() => dates.parseAutodnsDate(value));
         if (iso && !iso.startsWith("-") && Date.parse(iso) < Date.UTC(10000, 0, 1)) {
-          expect(parseAutodnsDate(formatAutodnsDate(iso))).to.equal(iso);
+          expect(dates.parseAutodnsDate(dates.formatAutodnsDate(iso))).to.equal(iso);
         }
       }),
       { numRuns: RUNS * 2 },
@@ -81,7 +74,7 @@ describe("property: date parsers", () => {
     );
     fc.assert(
       fc.property(fc.oneof(dateLike, numbers), (value) => {
-        const iso = isoOrRangeError(() => parseEpochSeconds(value));
+        const iso = isoOrRangeError(() => dates.parseEpochSeconds(value));
         if (iso) expect(Date.parse(iso) % 1000).to.equal(0);
       }),
       { numRuns: RUNS * 2 },
@@ -91,11 +84,11 @@ describe("property: date parsers", () => {
   it("parseUsDate: the start of a real calendar day or RangeError; formatUsDate round-trips", () => {
     fc.assert(
       fc.property(dateLike, (value) => {
-        const iso = isoOrRangeError(() => parseUsDate(value));
+        const iso = isoOrRangeError(() => dates.parseUsDate(value));
         if (iso) {
           expect(iso.endsWith("T00:00:00.000Z")).to.equal(true);
           if (!iso.startsWith("-") && Date.parse(iso) >= Date.UTC(1000, 0, 1))
-            expect(parseUsDate(formatUsDate(iso))).to.equal(iso);
+            expect(dates.parseUsDate(dates.formatUsDate(iso))).to.equal(iso);
         }
       }),
       { numRuns: RUNS * 2 },
@@ -105,7 +98,7 @@ describe("property: date parsers", () => {
   it("parseAnyDate: ISO instant or RangeError for anything a user or vendor may send", () => {
     fc.assert(
       fc.property(fc.oneof(dateLike, fc.double(), fc.integer()), (value) => {
-        isoOrRangeError(() => parseAnyDate(value));
+        isoOrRangeError(() => dates.parseAnyDate(value));
       }),
       { numRuns: RUNS * 2 },
     );
@@ -120,9 +113,9 @@ describe("property: date parsers", () => {
     fc.assert(
       fc.property(days, ([y, m, d]) => {
         const ymd = `${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
-        expect(parseAutodnsDate(`${ymd}T12:00:00Z`).slice(0, 10)).to.equal(ymd);
-        expect(parseAnyDate(ymd).slice(0, 10)).to.equal(ymd);
-        expect(parseUsDate(`${m}/${d}/${String(y).padStart(4, "0")}`).slice(0, 10)).to.equal(ymd);
+        expect(dates.parseAutodnsDate(`${ymd}T12:00:00Z`).slice(0, 10)).to.equal(ymd);
+        expect(dates.parseAnyDate(ymd).slice(0, 10)).to.equal(ymd);
+        expect(dates.parseUsDate(`${m}/${d}/${String(y).padStart(4, "0")}`).slice(0, 10)).to.equal(ymd);
       }),
       { numRuns: RUNS },
     );
@@ -136,7 +129,7 @@ describe("property: date parsers", () => {
     });
     fc.assert(
       fc.property(instants, (d) => {
-        expect(parseAnyDate(d.toISOString())).to.equal(d.toISOString());
+        expect(dates.parseAnyDate(d.toISOString())).to.equal(d.toISOString());
       }),
       { numRuns: RUNS },
     );

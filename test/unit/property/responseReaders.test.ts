@@ -23,6 +23,11 @@ import {
   xmlDocuments,
 } from "./arbitraries";
 
+/** Asserts `check` on every response with a body from `bodies` (RUNS runs). */
+function forEveryResponse(bodies: fc.Arbitrary<string>, check: (response: HttpResponse) => void): void {
+  fc.assert(fc.property(responses(bodies), check), { numRuns: RUNS });
+}
+
 function anyBody(recorded: string[], structured: fc.Arbitrary<string>): fc.Arbitrary<string> {
   return fc.oneof(
     truncated(recorded),
@@ -39,16 +44,13 @@ describe("property: AutoDNS JSON readEnvelope", () => {
   const keys = ["stid", "ctid", "status", "messages", "data", "code", "text", "type", "object"];
 
   it("returns an envelope or throws an AutoDNS VendorError", () => {
-    fc.assert(
-      fc.property(responses(anyBody(recorded, jsonDocuments(keys))), (response) => {
-        const env = typedOutcome("autodns", () => quick(500, () => readEnvelope(response, "renew", {})));
-        if (!env) return;
-        expect(env.data).to.be.an("array");
-        expect(env.status.type).to.be.a("string");
-        expect(response.status).to.be.below(400);
-      }),
-      { numRuns: RUNS },
-    );
+    forEveryResponse(anyBody(recorded, jsonDocuments(keys)), (response) => {
+      const env = typedOutcome("autodns", () => quick(500, () => readEnvelope(response, "renew", {})));
+      if (!env) return;
+      expect(env.data).to.be.an("array");
+      expect(env.status.type).to.be.a("string");
+      expect(response.status).to.be.below(400);
+    });
   });
 
   it("never reports success for a body cut short", () => {
@@ -71,31 +73,25 @@ describe("property: AutoDNS XML readGatewayResponse", () => {
   const bodies = anyBody(recorded, fc.oneof(xmlDocuments(), hostileXml()));
 
   it("returns response/result or throws an AutoDNS VendorError", () => {
-    fc.assert(
-      fc.property(responses(bodies), (response) => {
-        const read = typedOutcome("autodns", () =>
-          quick(2000, () => readGatewayResponse(response, "jobInfo", {})),
-        );
-        if (!read) return;
-        expect(read.root).to.be.an("object");
-        expect(read.result).to.be.an("object");
-        expect(response.status).to.be.below(400);
-      }),
-      { numRuns: RUNS },
-    );
+    forEveryResponse(bodies, (response) => {
+      const read = typedOutcome("autodns", () =>
+        quick(2000, () => readGatewayResponse(response, "jobInfo", {})),
+      );
+      if (!read) return;
+      expect(read.root).to.be.an("object");
+      expect(read.result).to.be.an("object");
+      expect(response.status).to.be.below(400);
+    });
   });
 
   it("salvages a renewal only from a 2xx body that does not parse and names a complete job id", () => {
-    fc.assert(
-      fc.property(responses(bodies), (response) => {
-        const salvaged = salvageAutodnsXmlRenewal(response);
-        if (!salvaged) return;
-        expect(response.status).to.be.within(200, 299);
-        expect(response.body).to.contain(`${salvaged.jobId}</`);
-        expect(() => readGatewayResponse(response, "renew", {})).to.throw(DecodeError);
-      }),
-      { numRuns: RUNS },
-    );
+    forEveryResponse(bodies, (response) => {
+      const salvaged = salvageAutodnsXmlRenewal(response);
+      if (!salvaged) return;
+      expect(response.status).to.be.within(200, 299);
+      expect(response.body).to.contain(`${salvaged.jobId}</`);
+      expect(() => readGatewayResponse(response, "renew", {})).to.throw(DecodeError);
+    });
   });
 });
 
@@ -104,35 +100,29 @@ describe("property: Symantec readSymantecResponse", () => {
   const bodies = anyBody(recorded, fc.oneof(xmlDocuments(), hostileXml()));
 
   it("returns a 0x00 result, a held renewal for a documented Pending code, or throws a Symantec VendorError", () => {
-    fc.assert(
-      fc.property(responses(bodies), (response: HttpResponse) => {
-        const result = typedOutcome("symantec", () =>
-          quick(2000, () => readSymantecResponse(response, "pickup", "t")),
-        );
-        if (!result) return;
-        if (result.pending) {
-          expect(isSymantecPendingCode(result.statusCode)).to.equal(true);
-          expect(result.certificatePem).to.equal(undefined);
-          return;
-        }
-        expect(result.statusCode.toLowerCase()).to.equal("0x00");
-        if (result.certificatePem) expect(result.certificatePem.endsWith("\n")).to.equal(true);
-      }),
-      { numRuns: RUNS },
-    );
+    forEveryResponse(bodies, (response) => {
+      const result = typedOutcome("symantec", () =>
+        quick(2000, () => readSymantecResponse(response, "pickup", "t")),
+      );
+      if (!result) return;
+      if (result.pending) {
+        expect(isSymantecPendingCode(result.statusCode)).to.equal(true);
+        expect(result.certificatePem).to.equal(undefined);
+        return;
+      }
+      expect(result.statusCode.toLowerCase()).to.equal("0x00");
+      if (result.certificatePem) expect(result.certificatePem.endsWith("\n")).to.equal(true);
+    });
   });
 
   it("salvages a renewal only from a 2xx body with StatusCode 0x00 and a complete transaction id", () => {
-    fc.assert(
-      fc.property(responses(fc.oneof(truncated(recorded), bodies)), (response) => {
-        const salvaged = salvageSymantecRenewal(response);
-        if (!salvaged) return;
-        expect(response.status).to.be.within(200, 299);
-        expect(salvaged.statusCode.toLowerCase()).to.equal("0x00");
-        expect(response.body).to.contain(`${salvaged.transactionId}</`);
-      }),
-      { numRuns: RUNS },
-    );
+    forEveryResponse(fc.oneof(truncated(recorded), bodies), (response) => {
+      const salvaged = salvageSymantecRenewal(response);
+      if (!salvaged) return;
+      expect(response.status).to.be.within(200, 299);
+      expect(salvaged.statusCode.toLowerCase()).to.equal("0x00");
+      expect(response.body).to.contain(`${salvaged.transactionId}</`);
+    });
   });
 });
 
@@ -141,17 +131,14 @@ describe("property: ResellerClub readResellerClubResponse", () => {
   const keys = ["status", "message", "error", "actionstatusdesc", "eaqid", "result", "1", "2", "recsonpage"];
 
   it("returns an object or throws a ResellerClub VendorError; search rows are always records", () => {
-    fc.assert(
-      fc.property(responses(anyBody(recorded, jsonDocuments(keys))), (response) => {
-        const body = typedOutcome("resellerclub", () =>
-          quick(500, () => readResellerClubResponse(response, "actionSearch", "1")),
-        );
-        if (!body) return;
-        expect(body).to.be.an("object");
-        expect(response.status).to.be.below(400);
-        for (const row of searchRows(body)) expect(row).to.be.an("object");
-      }),
-      { numRuns: RUNS },
-    );
+    forEveryResponse(anyBody(recorded, jsonDocuments(keys)), (response) => {
+      const body = typedOutcome("resellerclub", () =>
+        quick(500, () => readResellerClubResponse(response, "actionSearch", "1")),
+      );
+      if (!body) return;
+      expect(body).to.be.an("object");
+      expect(response.status).to.be.below(400);
+      for (const row of searchRows(body)) expect(row).to.be.an("object");
+    });
   });
 });

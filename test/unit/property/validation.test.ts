@@ -8,6 +8,7 @@ import { UNKNOWN } from "../../../provider/unknowns";
 import { validateInputs } from "../../../provider/validation";
 import { makeCertificate, makeCsr } from "../../support/pki";
 import { RUNS, quick } from "./arbitraries";
+import { JOHN_DOE } from "../../support/symantecRequests";
 
 /** Values of every type, including the ones that break naive code. */
 const value = fc.oneof(
@@ -114,9 +115,7 @@ describe("property: validateInputs", function () {
         symantec: {
           clientCertificate: certificate,
           clientKey: "key",
-          firstName: "John",
-          lastName: "Doe",
-          email: "john@example.com",
+          ...JOHN_DOE,
           csr,
           certProductType: "Server",
           serverType: "Apache",

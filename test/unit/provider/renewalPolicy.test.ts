@@ -1,15 +1,10 @@
 import { expect } from "chai";
-import { CertificateInputs, CertificateState } from "../../../provider/inputs";
+import type { CertificateState } from "../../../provider/inputs";
 import { renewAfterOf, retryBackoffMs, shouldRenew } from "../../../provider/renewalPolicy";
 
 const NOT_AFTER = "2027-03-31T23:59:59.000Z";
 const DAY = 86_400_000;
-const inputs: CertificateInputs = {
-  certificateId: "100",
-  lifetimeMonths: 12,
-  renewBeforeDays: 30,
-  autodns: {},
-};
+const inputs = { certificateId: "100", lifetimeMonths: 12, renewBeforeDays: 30, autodns: {} };
 
 function state(over: Partial<CertificateState> = {}): CertificateState {
   return {

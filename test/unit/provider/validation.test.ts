@@ -3,6 +3,7 @@ import { CertificateInputs } from "../../../provider/inputs";
 import { UNKNOWN } from "../../../provider/unknowns";
 import { validateInputs } from "../../../provider/validation";
 import { makeCertificate, makeCsr } from "../../support/pki";
+import { JOHN_DOE } from "../../support/symantecRequests";
 
 const noAmbient = () => false;
 const autodns: CertificateInputs = {
@@ -32,9 +33,7 @@ describe("validateInputs (check)", () => {
     symantec: {
       clientCertificate: "cert",
       clientKey: "key",
-      firstName: "John",
-      lastName: "Doe",
-      email: "john@example.com",
+      ...JOHN_DOE,
       csr,
       certProductType: "Server",
       serverType: "Apache",

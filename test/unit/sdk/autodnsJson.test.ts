@@ -3,12 +3,12 @@
 import { expect } from "chai";
 import { AutodnsClientOptions, AutodnsJsonClient } from "../../../sdk/autodns";
 import { ConnectionError } from "../../../sdk/common/errors";
-import { resetRateLimits } from "../../../sdk/common/rateLimiter";
-import { FixtureServer, Reply, startFixtureServer } from "../../support/fixtureServer";
-import { expectRequest, expectVendorError, loadFixture, rejectionOf } from "../../support/fixtures";
+import { noSleep, useFixtureReplay } from "../../support/fixtureReplay";
+import { expectVendorError, rejectionOf } from "../../support/fixtures";
 import { itFailsAsEachErrorFixture } from "../../support/errorFixtures";
 
 const PASSWORD = "s3cr3t-Pa55word";
+const CREDENTIALS = { user: "api-user", password: PASSWORD, context: 4 };
 const SEED_RESPONSE_FULL_DETAILS = {
   name: "example.com",
   product: "QUICKSSLPREMIUM",
@@ -25,37 +25,17 @@ const SEED_RESPONSE_FULL_DETAILS = {
   },
 };
 
+/** A JSON client for a fixture server's base URL; tests never sleep between retries. */
+const jsonClient = (url: string, options: Partial<AutodnsClientOptions> = {}) =>
+  new AutodnsJsonClient({ endpoint: `${url}/v1`, credentials: CREDENTIALS, sleep: noSleep, ...options });
+
 describe("AutoDNS JSON client fixture pairs", () => {
-  let server: FixtureServer | undefined;
-  const sleeps: number[] = [];
-
-  async function clientFor(reply: Reply | Reply[], options: Partial<AutodnsClientOptions> = {}) {
-    server = await startFixtureServer(reply);
-    return new AutodnsJsonClient({
-      endpoint: `${server.url}/v1`,
-      credentials: { user: "api-user", password: PASSWORD, context: 4 },
-      sleep: async (ms) => {
-        sleeps.push(ms);
-      },
-      ...options,
-    });
-  }
-
-  beforeEach(() => {
-    resetRateLimits();
-    sleeps.length = 0;
-  });
-  afterEach(async () => {
-    await server?.close();
-    server = undefined;
-  });
+  const fixtures = useFixtureReplay(jsonClient);
+  const { replay } = fixtures;
 
   it("renew without details sends an empty PUT and reads job 4297539521 from the seed's response", async () => {
-    const fx = loadFixture("autodns", "renew-empty-body");
-    const client = await clientFor(fx.reply);
-    const result = await client.renew("100");
-    expect(server!.requests).to.have.length(1);
-    expectRequest(server!.requests[0], fx);
+    const { result } = await replay("autodns", "renew-empty-body", (c) => c.renew("100"));
+    expect(fixtures.server.requests).to.have.length(1);
     expect(result).to.deep.equal({
       jobId: "4297539521",
       jobStatus: undefined,
@@ -67,10 +47,7 @@ describe("AutoDNS JSON client fixture pairs", () => {
   });
 
   it("renew reads the German seed's response to the same job id", async () => {
-    const fx = loadFixture("autodns", "renew-empty-body-de");
-    const client = await clientFor(fx.reply);
-    const result = await client.renew("100");
-    expectRequest(server!.requests[0], fx);
+    const { result } = await replay("autodns", "renew-empty-body-de", (c) => c.renew("100"));
     expect(result.jobId).to.equal("4297539521");
     expect(result.statusText).to.equal(
       "Laufzeitverlängerung für das Zertifikat wurde erfolgreich gestartet.",
@@ -78,10 +55,9 @@ describe("AutoDNS JSON client fixture pairs", () => {
   });
 
   it("renew with details sends the full Certificate body, keys[]=dnsProvisioning and the ctid header", async () => {
-    const fx = loadFixture("autodns", "renew-full-certificate");
-    const client = await clientFor(fx.reply);
-    const result = await client.renew("100", SEED_RESPONSE_FULL_DETAILS, "request-100001");
-    expectRequest(server!.requests[0], fx);
+    const { result } = await replay("autodns", "renew-full-certificate", (c) =>
+      c.renew("100", SEED_RESPONSE_FULL_DETAILS, "request-100001"),
+    );
     expect(result).to.deep.equal({
       jobId: "4297539588",
       jobStatus: undefined,
@@ -93,13 +69,10 @@ describe("AutoDNS JSON client fixture pairs", () => {
   });
 
   it("certificateInfo on the demo system sends context 1 and X-Domainrobot-Demo and normalizes dates to UTC", async () => {
-    const fx = loadFixture("autodns", "certificate-info");
-    const client = await clientFor(fx.reply, {
+    const { result: cert } = await replay("autodns", "certificate-info", (c) => c.certificateInfo("100"), {
       credentials: { user: "api-user", password: PASSWORD, context: 1 },
       demo: true,
     });
-    const cert = await client.certificateInfo("100");
-    expectRequest(server!.requests[0], fx);
     expect(cert).to.deep.equal({
       id: "100",
       name: "example.com",
@@ -120,10 +93,9 @@ describe("AutoDNS JSON client fixture pairs", () => {
   });
 
   it("certificateSearch posts an id IN filter and reads every certificate, SANs as strings or objects", async () => {
-    const fx = loadFixture("autodns", "certificate-search");
-    const client = await clientFor(fx.reply);
-    const certs = await client.certificateSearch(["100", "101"]);
-    expectRequest(server!.requests[0], fx);
+    const { result: certs } = await replay("autodns", "certificate-search", (c) =>
+      c.certificateSearch(["100", "101"]),
+    );
     expect(certs.map((c) => [c.id, c.notAfter, c.lifetimeMonths, c.subjectAlternativeNames])).to.deep.equal([
       ["100", "2022-12-25T22:59:59.000Z", 24, ["www.example.com"]],
       ["101", "2023-06-30T21:59:59.000Z", undefined, []],
@@ -131,10 +103,7 @@ describe("AutoDNS JSON client fixture pairs", () => {
   });
 
   it("jobInfo reads the job inside a CertificateJob, ids as strings", async () => {
-    const fx = loadFixture("autodns", "job-info");
-    const client = await clientFor(fx.reply);
-    const job = await client.jobInfo("4297539521");
-    expectRequest(server!.requests[0], fx);
+    const { result: job } = await replay("autodns", "job-info", (c) => c.jobInfo("4297539521"));
     expect(job).to.deep.equal({
       id: "4297539521",
       status: "RUNNING",
@@ -147,10 +116,9 @@ describe("AutoDNS JSON client fixture pairs", () => {
   });
 
   it("pendingRenewJobs searches by the documented keys and keeps only unfinished jobs of this certificate", async () => {
-    const fx = loadFixture("autodns", "pending-renew-jobs");
-    const client = await clientFor(fx.reply);
-    const jobs = await client.pendingRenewJobs({ id: "100", name: "example.com" });
-    expectRequest(server!.requests[0], fx);
+    const { result: jobs } = await replay("autodns", "pending-renew-jobs", (c) =>
+      c.pendingRenewJobs({ id: "100", name: "example.com" }),
+    );
     expect(jobs.map((j) => [j.id, j.status])).to.deep.equal([
       ["4297539599", "WAIT"],
       ["4297539521", "RUNNING"],
@@ -159,7 +127,7 @@ describe("AutoDNS JSON client fixture pairs", () => {
 });
 
 describe("AutoDNS JSON client error fixtures", () => {
-  let server: FixtureServer | undefined;
+  const fixtures = useFixtureReplay(jsonClient);
   const operations: Record<string, (c: AutodnsJsonClient) => Promise<unknown>> = {
     renew: (c) => c.renew("100", { adminContactId: "100", technicalContactId: "101" }),
     certificateInfo: (c) => c.certificateInfo("100"),
@@ -168,38 +136,22 @@ describe("AutoDNS JSON client error fixtures", () => {
     pendingRenewJobs: (c) => c.pendingRenewJobs({ id: "100", name: "example.com" }),
   };
 
-  beforeEach(() => resetRateLimits());
-  afterEach(async () => {
-    await server?.close();
-    server = undefined;
-  });
-
   itFailsAsEachErrorFixture({
     group: "autodns/errors",
     vendor: "autodns",
-    client: (url) =>
-      new AutodnsJsonClient({
-        endpoint: `${url}/v1`,
-        credentials: { user: "api-user", password: PASSWORD, context: 4 },
-        sleep: async () => {},
-      }),
+    client: jsonClient,
     operations,
     secrets: [PASSWORD],
   });
 
   it("a renew whose connection drops mid-response becomes a ConnectionError that says the request may have arrived, sent once", async () => {
-    server = await startFixtureServer({
+    const client = await fixtures.clientFor({
       truncate: {
         status: 200,
         headers: { "content-type": "application/json" },
         body: '{"stid":"x","data":[]}',
       },
       sendBytes: 8,
-    });
-    const client = new AutodnsJsonClient({
-      endpoint: `${server.url}/v1`,
-      credentials: { user: "api-user", password: PASSWORD, context: 4 },
-      sleep: async () => {},
     });
     const error = await rejectionOf(client.renew("100"));
     expectVendorError(
@@ -209,6 +161,6 @@ describe("AutoDNS JSON client error fixtures", () => {
       [PASSWORD],
     );
     expect((error as ConnectionError).requestSent).to.equal(true);
-    expect(server.requests).to.have.length(1);
+    expect(fixtures.server.requests).to.have.length(1);
   });
 });

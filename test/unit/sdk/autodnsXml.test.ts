@@ -1,11 +1,10 @@
 // Fixture pairs for the AutoDNS XML gateway client, including the seed's own 400106 request and
 // response. The gateway reports errors on HTTP 200, so error fixtures check error blocks too.
 import { expect } from "chai";
-import { AutodnsRenewalDetails, AutodnsXmlClient } from "../../../sdk/autodns";
-import { resetRateLimits } from "../../../sdk/common/rateLimiter";
+import { AutodnsRenewalDetails, AutodnsXmlClient, AutodnsClientOptions } from "../../../sdk/autodns";
 import { parseXml } from "../../../sdk/common/xml";
-import { FixtureServer, Reply, startFixtureServer } from "../../support/fixtureServer";
-import { expectRequest, loadFixture, rejectionOf } from "../../support/fixtures";
+import { useFixtureReplay } from "../../support/fixtureReplay";
+import { loadFixture, rejectionOf } from "../../support/fixtures";
 import { itFailsAsEachErrorFixture } from "../../support/errorFixtures";
 
 /** The seed's 400106 payload, as client input (the SAN typo `san1.example.com>` fixed). */
@@ -30,34 +29,25 @@ function seedDetails(name: string): AutodnsRenewalDetails {
 /** The seed's request credentials, so the client's document can be compared with the seed's. */
 const SEED_CREDENTIALS = { user: "USER", password: "PASSWORD", context: "CONTEXT" };
 
+/** An XML gateway client for a fixture server's base URL, with the given credentials. */
+function xmlClient(credentials: AutodnsClientOptions["credentials"]) {
+  return (url: string) =>
+    new AutodnsXmlClient({ endpoint: `${url}/gateway/`, credentials, sleep: async () => {} });
+}
+
 describe("AutoDNS XML client fixture pairs", () => {
-  let server: FixtureServer | undefined;
-
-  async function clientFor(reply: Reply | Reply[]) {
-    server = await startFixtureServer(reply);
-    return new AutodnsXmlClient({
-      endpoint: `${server.url}/gateway/`,
-      credentials: SEED_CREDENTIALS,
-      sleep: async () => {},
-    });
-  }
-
-  beforeEach(() => resetRateLimits());
-  afterEach(async () => {
-    await server?.close();
-    server = undefined;
-  });
+  const fixtures = useFixtureReplay(xmlClient(SEED_CREDENTIALS));
+  const { replay } = fixtures;
 
   for (const [caseName, certName] of [
     ["renew-400106-seed", "example.com"],
     ["renew-400106-seed-de", "domain.com"],
   ] as const) {
     it(`${caseName}: the seed's full 400106 payload is sent and its response yields job 4295014838`, async () => {
-      const fx = loadFixture("autodns-xml", caseName);
-      const client = await clientFor(fx.reply);
-      const result = await client.renew("100", seedDetails(certName), "request-100001");
-      expect(server!.requests).to.have.length(1);
-      expectRequest(server!.requests[0], fx);
+      const { result } = await replay("autodns-xml", caseName, (c) =>
+        c.renew("100", seedDetails(certName), "request-100001"),
+      );
+      expect(fixtures.server.requests).to.have.length(1);
       expect(result).to.deep.include({
         jobId: "4295014838",
         jobStatus: "RUNNING",
@@ -68,23 +58,20 @@ describe("AutoDNS XML client fixture pairs", () => {
     });
 
     it(`${caseName}: the client's document has the same tree as the seed's request (typo fixed)`, async () => {
-      const fx = loadFixture("autodns-xml", caseName);
-      const client = await clientFor(fx.reply);
-      await client.renew("100", seedDetails(certName), "request-100001");
+      const { fx } = await replay("autodns-xml", caseName, (c) =>
+        c.renew("100", seedDetails(certName), "request-100001"),
+      );
       const seed = fx.file("seed-request.xml");
       expect(seed, "the seed fixture keeps the seed's typo verbatim").to.include(
         "<name>san1.example.com></name>",
       );
       const fixedSeed = seed.replace("<name>san1.example.com></name>", "<name>san1.example.com</name>");
-      expect(parseXml(server!.requests[0].body)).to.deep.equal(parseXml(fixedSeed));
+      expect(parseXml(fixtures.server.requests[0].body)).to.deep.equal(parseXml(fixedSeed));
     });
   }
 
   it("renew with only the certificate id sends the minimal document and reads the stid", async () => {
-    const fx = loadFixture("autodns-xml", "renew-400106-minimal");
-    const client = await clientFor(fx.reply);
-    const result = await client.renew("100");
-    expectRequest(server!.requests[0], fx);
+    const { result } = await replay("autodns-xml", "renew-400106-minimal", (c) => c.renew("100"));
     expect(result).to.deep.equal({
       jobId: "4295014901",
       jobStatus: "RUNNING",
@@ -96,10 +83,9 @@ describe("AutoDNS XML client fixture pairs", () => {
   });
 
   it("certificateInfo (400104) reads expiry (Berlin wall time), PEM, contacts and repeated SANs", async () => {
-    const fx = loadFixture("autodns-xml", "certificate-info-400104");
-    const client = await clientFor(fx.reply);
-    const cert = await client.certificateInfo("100");
-    expectRequest(server!.requests[0], fx);
+    const { result: cert } = await replay("autodns-xml", "certificate-info-400104", (c) =>
+      c.certificateInfo("100"),
+    );
     expect(cert).to.deep.equal({
       id: "100",
       name: "example.com",
@@ -119,10 +105,7 @@ describe("AutoDNS XML client fixture pairs", () => {
   });
 
   it("jobInfo (400114) reads the job's state with its id as a string", async () => {
-    const fx = loadFixture("autodns-xml", "job-info-400114");
-    const client = await clientFor(fx.reply);
-    const job = await client.jobInfo("4295014838");
-    expectRequest(server!.requests[0], fx);
+    const { result: job } = await replay("autodns-xml", "job-info-400114", (c) => c.jobInfo("4295014838"));
     expect(job).to.deep.equal({
       id: "4295014838",
       status: "SUCCESS",
@@ -137,41 +120,25 @@ describe("AutoDNS XML client fixture pairs", () => {
 
 describe("AutoDNS XML client error fixtures", () => {
   const PASSWORD = "xml-gw-s3cr3t";
-  let server: FixtureServer | undefined;
+  const fixtures = useFixtureReplay(xmlClient({ user: "xml-user", password: PASSWORD, context: 4 }));
   const operations: Record<string, (c: AutodnsXmlClient) => Promise<unknown>> = {
     renew: (c) => c.renew("100"),
     certificateInfo: (c) => c.certificateInfo("100"),
     jobInfo: (c) => c.jobInfo("4295014838"),
   };
 
-  beforeEach(() => resetRateLimits());
-  afterEach(async () => {
-    await server?.close();
-    server = undefined;
-  });
-
   itFailsAsEachErrorFixture({
     group: "autodns-xml/errors",
     vendor: "autodns",
-    client: (url) =>
-      new AutodnsXmlClient({
-        endpoint: `${url}/gateway/`,
-        credentials: { user: "xml-user", password: PASSWORD, context: 4 },
-        sleep: async () => {},
-      }),
+    client: xmlClient({ user: "xml-user", password: PASSWORD, context: 4 }),
     operations,
     secrets: [PASSWORD],
   });
 
   it("a renew refused on HTTP 200 is sent exactly once", async () => {
     const fx = loadFixture("autodns-xml/errors", "renew-window-ef4001012-on-http-200");
-    server = await startFixtureServer(fx.reply);
-    const client = new AutodnsXmlClient({
-      endpoint: `${server.url}/gateway/`,
-      credentials: { user: "xml-user", password: PASSWORD, context: 4 },
-      sleep: async () => {},
-    });
+    const client = await fixtures.clientFor(fx.reply);
     await rejectionOf(client.renew("100"));
-    expect(server.requests).to.have.length(1);
+    expect(fixtures.server.requests).to.have.length(1);
   });
 });

@@ -6,50 +6,48 @@ import {
   ResellerClubClientOptions,
   isPendingActionRefusal,
 } from "../../../sdk/resellerclub";
-import { FixtureServer, Reply, startFixtureServer } from "../../support/fixtureServer";
-import { expectRequest, expectVendorError, loadFixture, rejectionOf } from "../../support/fixtures";
+import { noSleep, useFixtureReplay } from "../../support/fixtureReplay";
+import { expectVendorError, loadFixture, rejectionOf } from "../../support/fixtures";
 import { itFailsAsEachErrorFixture } from "../../support/errorFixtures";
 
 const API_KEY = "Kx9-rc-5ecret";
 
-describe("ResellerClub client fixture pairs", () => {
-  let server: FixtureServer | undefined;
-
-  async function clientFor(reply: Reply | Reply[], options: Partial<ResellerClubClientOptions> = {}) {
-    server = await startFixtureServer(reply);
-    return new ResellerClubClient({
-      endpoint: `${server.url}/api`,
-      authUserId: "17824872",
-      apiKey: API_KEY,
-      sleep: async () => {},
-      ...options,
-    });
-  }
-
-  afterEach(async () => {
-    await server?.close();
-    server = undefined;
+/** A client for a fixture server's base URL; tests never sleep between retries. */
+const client = (url: string, options: Partial<ResellerClubClientOptions> = {}) =>
+  new ResellerClubClient({
+    endpoint: `${url}/api`,
+    authUserId: "17824872",
+    apiKey: API_KEY,
+    sleep: noSleep,
+    ...options,
   });
 
+describe("ResellerClub client fixture pairs", () => {
+  const fixtures = useFixtureReplay(client);
+  const { replay } = fixtures;
+
   it("digitalcertificate/renew posts the seed's parameters with attr-nameN/attr-valueN pairs and reads the flat result", async () => {
-    const fx = loadFixture("resellerclub", "digitalcertificate-renew");
-    const client = await clientFor(fx.reply, { authUserId: 0, apiKey: "key" });
-    const result = await client.renewDigitalCertificate({
-      orderId: "0",
-      years: 1,
-      additionalLicenses: 0,
-      expDate: 1279012036,
-      invoiceOption: "NoInvoice",
-      attributes: {
-        org_name: "The organisation Name",
-        org_street1: "Organization address",
-        csrString:
-          "-----BEGIN NEW CERTIFICATE REQUEST-----\nMIIBwzCCASwCAQAwgYIxCzAJBgNVBAYTAklO\n-----END NEW CERTIFICATE REQUEST-----",
-      },
-    });
-    expect(server!.requests).to.have.length(1);
-    expectRequest(server!.requests[0], fx);
-    expect(server!.requests[0].url, "the API key stays out of the URL").to.equal(
+    const { result } = await replay(
+      "resellerclub",
+      "digitalcertificate-renew",
+      (c) =>
+        c.renewDigitalCertificate({
+          orderId: "0",
+          years: 1,
+          additionalLicenses: 0,
+          expDate: 1279012036,
+          invoiceOption: "NoInvoice",
+          attributes: {
+            org_name: "The organisation Name",
+            org_street1: "Organization address",
+            csrString:
+              "-----BEGIN NEW CERTIFICATE REQUEST-----\nMIIBwzCCASwCAQAwgYIxCzAJBgNVBAYTAklO\n-----END NEW CERTIFICATE REQUEST-----",
+          },
+        }),
+      { authUserId: 0, apiKey: "key" },
+    );
+    expect(fixtures.server.requests).to.have.length(1);
+    expect(fixtures.server.requests[0].url, "the API key stays out of the URL").to.equal(
       "/api/digitalcertificate/renew.json",
     );
     expect(result).to.deep.include({
@@ -65,24 +63,22 @@ describe("ResellerClub client fixture pairs", () => {
   });
 
   it("sslcert/renew posts months, invoice-option and discount-amount", async () => {
-    const fx = loadFixture("resellerclub", "sslcert-renew");
-    const client = await clientFor(fx.reply);
-    const result = await client.renewSslCert({
-      orderId: "85547813",
-      months: 24,
-      invoiceOption: "PayInvoice",
-      discountAmount: 2.5,
-    });
-    expectRequest(server!.requests[0], fx);
+    const { result } = await replay("resellerclub", "sslcert-renew", (c) =>
+      c.renewSslCert({
+        orderId: "85547813",
+        months: 24,
+        invoiceOption: "PayInvoice",
+        discountAmount: 2.5,
+      }),
+    );
     expect(result.eaqId).to.equal("524620701");
     expect(result.actionStatus).to.equal("PendingExecution");
   });
 
   it("orderDetails sends GET with auth and order-id only (no undocumented options=All) and reads endtime as the expiry", async () => {
-    const fx = loadFixture("resellerclub", "order-details");
-    const client = await clientFor(fx.reply);
-    const order = await client.orderDetails("85547813");
-    expectRequest(server!.requests[0], fx);
+    const { result: order } = await replay("resellerclub", "order-details", (c) =>
+      c.orderDetails("85547813"),
+    );
     expect(order).to.deep.include({
       orderId: "85547813",
       notAfter: "2024-12-31T23:59:59.000Z",
@@ -95,14 +91,13 @@ describe("ResellerClub client fixture pairs", () => {
   });
 
   it("currentActions repeats order-id and eaq-id keys and reads rows keyed 1, 2 in order", async () => {
-    const fx = loadFixture("resellerclub", "current-actions");
-    const client = await clientFor(fx.reply);
-    const actions = await client.currentActions({
-      orderIds: ["85547813", "85547814"],
-      eaqIds: ["524620696", "524620701"],
-    });
-    expectRequest(server!.requests[0], fx);
-    expect(server!.requests[0].query.getAll("order-id")).to.deep.equal(["85547813", "85547814"]);
+    const { result: actions } = await replay("resellerclub", "current-actions", (c) =>
+      c.currentActions({
+        orderIds: ["85547813", "85547814"],
+        eaqIds: ["524620696", "524620701"],
+      }),
+    );
+    expect(fixtures.server.requests[0].query.getAll("order-id")).to.deep.equal(["85547813", "85547814"]);
     expect(actions).to.deep.equal([
       {
         eaqId: "524620696",
@@ -127,7 +122,7 @@ describe("ResellerClub client fixture pairs", () => {
 });
 
 describe("ResellerClub client error fixtures", () => {
-  let server: FixtureServer | undefined;
+  const fixtures = useFixtureReplay(client);
   const operations: Record<string, (c: ResellerClubClient) => Promise<unknown>> = {
     renewDigitalCertificate: (c) =>
       c.renewDigitalCertificate({
@@ -142,56 +137,36 @@ describe("ResellerClub client error fixtures", () => {
     currentActions: (c) => c.currentActions({ orderIds: ["85547813"] }),
   };
 
-  function client(url: string) {
-    return new ResellerClubClient({
-      endpoint: `${url}/api`,
-      authUserId: "17824872",
-      apiKey: API_KEY,
-      sleep: async () => {},
-    });
-  }
-
-  afterEach(async () => {
-    await server?.close();
-    server = undefined;
-  });
-
   itFailsAsEachErrorFixture({
     group: "resellerclub/errors",
     vendor: "resellerclub",
-    client,
+    client: (url) => client(url),
     operations,
     secrets: [API_KEY],
   });
 
   it("the pending-action refusal is recognised by isPendingActionRefusal and the renew is sent once", async () => {
     const fx = loadFixture("resellerclub/errors", "pending-action-500");
-    server = await startFixtureServer(fx.reply);
-    const error = await rejectionOf(operations.renewDigitalCertificate(client(server.url)));
+    const error = await rejectionOf(operations.renewDigitalCertificate(await fixtures.clientFor(fx.reply)));
     expect(isPendingActionRefusal(error)).to.equal(true);
-    expect(server.requests).to.have.length(1);
+    expect(fixtures.server.requests).to.have.length(1);
   });
 
   it("a business error on HTTP 500 is not retried even for a read", async () => {
     const fx = loadFixture("resellerclub/errors", "order-not-found");
-    server = await startFixtureServer(fx.reply);
-    await rejectionOf(operations.orderDetails(client(server.url)));
-    expect(server.requests).to.have.length(1);
+    await rejectionOf(operations.orderDetails(await fixtures.clientFor(fx.reply)));
+    expect(fixtures.server.requests).to.have.length(1);
   });
 
   it("an HTML 500 is retried for a read, then reported as a DecodeError", async () => {
-    server = await startFixtureServer({
-      status: 500,
-      headers: { "content-type": "text/html" },
-      body: "<h1>oops</h1>",
-    });
-    const error = await rejectionOf(operations.orderDetails(client(server.url)));
+    const reply = { status: 500, headers: { "content-type": "text/html" }, body: "<h1>oops</h1>" };
+    const error = await rejectionOf(operations.orderDetails(await fixtures.clientFor(reply)));
     expectVendorError(
       error,
       { class: "DecodeError", status: 500, messageIncludes: ["HTTP 500"] },
       "resellerclub",
       [API_KEY],
     );
-    expect(server.requests).to.have.length(4);
+    expect(fixtures.server.requests).to.have.length(4);
   });
 });

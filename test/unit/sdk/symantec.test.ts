@@ -9,15 +9,18 @@ import {
   SymantecRenewRequest,
   symantecTlsError,
 } from "../../../sdk/symantec";
-import { FixtureServer, Reply, startFixtureServer } from "../../support/fixtureServer";
+import { noSleep, useFixtureReplay } from "../../support/fixtureReplay";
 import { SEED_RENEWAL } from "../../support/symantecRequests";
-import { expectRequest, expectVendorError, loadFixture, rejectionOf } from "../../support/fixtures";
+import { expectVendorError, rejectionOf } from "../../support/fixtures";
 import { itFailsAsEachErrorFixture } from "../../support/errorFixtures";
 
 const CLIENT_KEY =
   "-----BEGIN PRIVATE KEY-----\nTUlJRXZRSUJBREFOQmdrcWhraUc5dzBCQVFFRkFBU0NCS2N3Z2dTakFnRUFBb0lCQVFD\n-----END PRIVATE KEY-----\n";
 const CLIENT_CERT =
   "-----BEGIN CERTIFICATE-----\nMIIDdzCCAl+gAwIBAgIEAgAAuTANBgkqhkiG\n-----END CERTIFICATE-----\n";
+
+const CLIENT_KEYS = { clientCertificate: CLIENT_CERT, clientKey: CLIENT_KEY };
+const VICE2_PATH = "/vswebservices/rest/services";
 
 const ALL_FIELDS: SymantecRenewRequest = {
   firstName: "Jane",
@@ -38,31 +41,17 @@ const ALL_FIELDS: SymantecRenewRequest = {
   ctLogOption: "nolog",
 };
 
+/** A client for a fixture server's http:// base URL (so the TLS agent is not involved). */
+const symantecClient = (url: string, options: Partial<SymantecClientOptions> = {}) =>
+  new SymantecClient({ endpoint: `${url}${VICE2_PATH}`, ...CLIENT_KEYS, sleep: noSleep, ...options });
+
 describe("Symantec/DigiCert client fixture pairs", () => {
-  let server: FixtureServer | undefined;
-
-  async function clientFor(reply: Reply | Reply[], options: Partial<SymantecClientOptions> = {}) {
-    server = await startFixtureServer(reply);
-    return new SymantecClient({
-      endpoint: `${server.url}/vswebservices/rest/services`,
-      clientCertificate: CLIENT_CERT,
-      clientKey: CLIENT_KEY,
-      sleep: async () => {},
-      ...options,
-    });
-  }
-
-  afterEach(async () => {
-    await server?.close();
-    server = undefined;
-  });
+  const fixtures = useFixtureReplay(symantecClient);
+  const { replay } = fixtures;
 
   it("renew form-encodes the seed's values and reads transaction 98345f3ebc1ba8d743ab5616051d4ff3 from the seed's response", async () => {
-    const fx = loadFixture("symantec", "renew-seed");
-    const client = await clientFor(fx.reply);
-    const result = await client.renew(SEED_RENEWAL);
-    expect(server!.requests).to.have.length(1);
-    expectRequest(server!.requests[0], fx);
+    const { result } = await replay("symantec", "renew-seed", (c) => c.renew(SEED_RENEWAL));
+    expect(fixtures.server.requests).to.have.length(1);
     expect(result).to.deep.equal({
       statusCode: "0x00",
       message: "success",
@@ -73,14 +62,12 @@ describe("Symantec/DigiCert client fixture pairs", () => {
   });
 
   it("renew sends every field of the seed's own request that the renew table documents, with the same values", async () => {
-    const fx = loadFixture("symantec", "renew-seed");
-    const client = await clientFor(fx.reply);
-    await client.renew(SEED_RENEWAL);
+    const { fx } = await replay("symantec", "renew-seed", (c) => c.renew(SEED_RENEWAL));
     const [requestLine, ...rest] = fx.file("seed-request.txt").split("\n");
     const headerLines = rest.filter((l) => /^[A-Za-z-]+: /.test(l));
     const seedForm = new URLSearchParams(rest.filter((l) => !headerLines.includes(l)).join(""));
     const [method, url] = requestLine.split(" ");
-    const sent = server!.requests[0];
+    const sent = fixtures.server.requests[0];
     expect(sent.method).to.equal(method);
     expect(sent.path).to.equal(new URL(url).pathname);
     expect(sent.headers["content-type"]).to.equal(
@@ -102,10 +89,7 @@ describe("Symantec/DigiCert client fixture pairs", () => {
   });
 
   it("renew with every field encodes comma lists, the PEM CSR, the bare original certificate and reserved characters", async () => {
-    const fx = loadFixture("symantec", "renew-all-fields");
-    const client = await clientFor(fx.reply);
-    const result = await client.renew(ALL_FIELDS);
-    expectRequest(server!.requests[0], fx);
+    const { result } = await replay("symantec", "renew-all-fields", (c) => c.renew(ALL_FIELDS));
     expect(result).to.deep.equal({
       statusCode: "0x00",
       message: "success",
@@ -116,10 +100,9 @@ describe("Symantec/DigiCert client fixture pairs", () => {
   });
 
   it("pickup sends GET ?transaction_id= and returns the PEM", async () => {
-    const fx = loadFixture("symantec", "pickup");
-    const client = await clientFor(fx.reply);
-    const result = await client.pickup("98345f3ebc1ba8d743ab5616051d4ff3");
-    expectRequest(server!.requests[0], fx);
+    const { result } = await replay("symantec", "pickup", (c) =>
+      c.pickup("98345f3ebc1ba8d743ab5616051d4ff3"),
+    );
     expect(result.transactionId).to.equal("98345f3ebc1ba8d743ab5616051d4ff3");
     expect(result.certificatePem).to.equal(
       "-----BEGIN CERTIFICATE-----\nMIIDdzCCAl+gAwIBAgIEAgAAuTANBgkqhkiG\n9w0BAQsFADBaMQswCQYDVQQGEwJJRTESMBAG\n-----END CERTIFICATE-----\n",
@@ -127,8 +110,14 @@ describe("Symantec/DigiCert client fixture pairs", () => {
   });
 });
 
+/** What the client makes of a TLS handshake that failed with `code` before the request was sent. */
+function tlsFailure(operation: string, code: string) {
+  const failure = new ConnectionError("x", { vendor: "symantec", operation, requestSent: false, code });
+  return symantecTlsError(failure, "https://pilot.example");
+}
+
 describe("Symantec/DigiCert client error fixtures", () => {
-  let server: FixtureServer | undefined;
+  const fixtures = useFixtureReplay(symantecClient);
   const request: SymantecRenewRequest = {
     ...SEED_RENEWAL,
     originalChallenge: "orig-ch4llenge-secret",
@@ -140,36 +129,19 @@ describe("Symantec/DigiCert client error fixtures", () => {
     pickup: (c) => c.pickup("98345f3ebc1ba8d743ab5616051d4ff3"),
   };
 
-  afterEach(async () => {
-    await server?.close();
-    server = undefined;
-  });
-
   itFailsAsEachErrorFixture({
     group: "symantec/errors",
     vendor: "symantec",
-    client: (url) =>
-      new SymantecClient({
-        endpoint: `${url}/vswebservices/rest/services`,
-        clientCertificate: CLIENT_CERT,
-        clientKey: CLIENT_KEY,
-        sleep: async () => {},
-      }),
+    client: (url) => symantecClient(url),
     operations,
     secrets,
   });
 
   it("a renew answered with HTTP 503 is not repeated (Symantec has no idempotency key)", async () => {
-    server = await startFixtureServer({
+    const client = await fixtures.clientFor({
       status: 503,
       headers: { "content-type": "text/html" },
       body: "<p>down",
-    });
-    const client = new SymantecClient({
-      endpoint: `${server.url}/vswebservices/rest/services`,
-      clientCertificate: CLIENT_CERT,
-      clientKey: CLIENT_KEY,
-      sleep: async () => {},
     });
     const error = await rejectionOf(client.renew(request));
     expectVendorError(
@@ -177,17 +149,11 @@ describe("Symantec/DigiCert client error fixtures", () => {
       { class: "DecodeError", status: 503, messageIncludes: ["HTTP 503"] },
       "symantec",
     );
-    expect(server.requests).to.have.length(1);
+    expect(fixtures.server.requests).to.have.length(1);
   });
 
   it("an untrusted server certificate becomes a ConnectionError naming symantec.caCertificate", () => {
-    const failure = new ConnectionError("x", {
-      vendor: "symantec",
-      operation: "renew",
-      requestSent: false,
-      code: "SELF_SIGNED_CERT_IN_CHAIN",
-    });
-    const error = symantecTlsError(failure, "https://pilot.example");
+    const error = tlsFailure("renew", "SELF_SIGNED_CERT_IN_CHAIN");
     expectVendorError(
       error,
       { class: "ConnectionError", messageIncludes: ["not trusted", "symantec.caCertificate"] },
@@ -196,13 +162,7 @@ describe("Symantec/DigiCert client error fixtures", () => {
   });
 
   it("a refused client certificate during the handshake becomes an AuthenticationError naming the key inputs", () => {
-    const failure = new ConnectionError("x", {
-      vendor: "symantec",
-      operation: "pickup",
-      requestSent: false,
-      code: "ERR_SSL_TLSV13_ALERT_CERTIFICATE_REQUIRED",
-    });
-    const error = symantecTlsError(failure, "https://pilot.example");
+    const error = tlsFailure("pickup", "ERR_SSL_TLSV13_ALERT_CERTIFICATE_REQUIRED");
     expectVendorError(
       error,
       {

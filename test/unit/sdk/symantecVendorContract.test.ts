@@ -9,33 +9,19 @@ import {
   isSymantecPendingCode,
   readVice2Certificate,
 } from "../../../sdk/symantec";
-import { FixtureServer, Reply, startFixtureServer } from "../../support/fixtureServer";
-import { expectRequest, loadFixture } from "../../support/fixtures";
+import { noSleep, useFixtureReplay } from "../../support/fixtureReplay";
+import { loadFixture } from "../../support/fixtures";
 import { SEED_RENEWAL } from "../../support/symantecRequests";
 
 describe("Symantec/DigiCert VICE2 contract as published", () => {
-  let server: FixtureServer | undefined;
-
-  async function clientFor(reply: Reply | Reply[]) {
-    server = await startFixtureServer(reply);
-    return new SymantecClient({
-      endpoint: `${server.url}/vswebservices/rest/services`,
-      clientCertificate: "unused for http",
-      clientKey: "unused for http",
-      sleep: async () => {},
-    });
-  }
-
-  afterEach(async () => {
-    await server?.close();
-    server = undefined;
-  });
+  // Over http:// the client certificate and key are never read.
+  const keys = { clientCertificate: "unused for http", clientKey: "unused for http" };
+  const { replay, clientFor } = useFixtureReplay(
+    (url) => new SymantecClient({ endpoint: `${url}/vswebservices/rest/services`, ...keys, sleep: noSleep }),
+  );
 
   it("a renew answered 0xa00e 'Pending. (Insufficient number of tokens.)' is a held renewal with its Transaction_ID, not a refusal", async () => {
-    const fx = loadFixture("symantec", "renew-pending-0xa00e");
-    const client = await clientFor(fx.reply);
-    const result = await client.renew(SEED_RENEWAL);
-    expectRequest(server!.requests[0], fx);
+    const { result } = await replay("symantec", "renew-pending-0xa00e", (c) => c.renew(SEED_RENEWAL));
     expect(result).to.deep.equal({
       statusCode: "0xa00e",
       message: "Pending. (Insufficient number of tokens.)",
@@ -45,19 +31,17 @@ describe("Symantec/DigiCert VICE2 contract as published", () => {
   });
 
   it("a pickup answered with an <Error> 0x8134 'Pending. (Domain failed CAA validation.)' is still pending", async () => {
-    const fx = loadFixture("symantec", "pickup-pending-0x8134");
-    const client = await clientFor(fx.reply);
-    const result = await client.pickup("5c1e9d2b7a3f40e68b0d4f2a9c7e1b35");
-    expectRequest(server!.requests[0], fx);
+    const { result } = await replay("symantec", "pickup-pending-0x8134", (c) =>
+      c.pickup("5c1e9d2b7a3f40e68b0d4f2a9c7e1b35"),
+    );
     expect(result).to.include({ statusCode: "0x8134", pending: true });
     expect(result.certificatePem).to.equal(undefined);
   });
 
   it("a PKCS#7 <Certificate> (DigiCert's approve sample form, serverType Microsoft) yields the leaf PEM and the chain PEM", async () => {
-    const fx = loadFixture("symantec", "pickup-pkcs7-microsoft");
-    const client = await clientFor(fx.reply);
-    const result = await client.pickup("98345f3ebc1ba8d743ab5616051d4ff3");
-    expectRequest(server!.requests[0], fx);
+    const { fx, result } = await replay("symantec", "pickup-pkcs7-microsoft", (c) =>
+      c.pickup("98345f3ebc1ba8d743ab5616051d4ff3"),
+    );
     expect(result.transactionId).to.equal("98345f3ebc1ba8d743ab5616051d4ff3");
     expect(result.certificateFormat).to.equal("pkcs7");
     expect(result.certificatePem).to.equal(fx.file("leaf.pem"));
