@@ -4,10 +4,10 @@
 import { expect } from "chai";
 import { X509Certificate } from "node:crypto";
 import type { Stack } from "@pulumi/pulumi/automation";
-import * as pulumi from "@pulumi/pulumi";
 import type { Sandbox } from "../../sandbox";
 import type { RenewedCertificateArgs } from "../../provider/args";
 import { makeCsr } from "../support/pki";
+import { sandboxSymantec } from "../support/vendorCases";
 import { newStack, TestStack } from "../support/engine";
 import { sandboxAndStacksPerSuite } from "../support/engineSuite";
 import { packagedInstall } from "../support/packagedInstall";
@@ -30,25 +30,16 @@ describe("Symantec VICE2 as published, through the engine", function () {
       notAfter,
       challenge: CHALLENGE,
     });
-    const c = sandbox.credentials.symantec;
+    const renewal = {
+      csr: await makeCsr(seeded.commonName),
+      originalCertificate: seeded.pem,
+      originalChallenge: CHALLENGE,
+      challenge: "e2e-vice2-next",
+    };
     const args: RenewedCertificateArgs = {
       certificateId: seeded.id,
       lifetimeMonths: 12,
-      symantec: {
-        endpoint: sandbox.urls.symantec,
-        clientCertificate: c.clientCertificate,
-        clientKey: pulumi.secret(c.clientKey),
-        caCertificate: c.caCertificate,
-        firstName: "John",
-        lastName: "Doe",
-        email: "johndoe@aaa.com",
-        csr: await makeCsr(seeded.commonName),
-        certProductType: "Server",
-        serverType,
-        originalCertificate: seeded.pem,
-        originalChallenge: pulumi.secret(CHALLENGE),
-        challenge: pulumi.secret("e2e-vice2-next"),
-      },
+      symantec: { ...sandboxSymantec(sandbox, renewal), serverType },
     };
     const { dir, lib } = packagedInstall();
     const t = await newStack({
