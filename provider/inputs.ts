@@ -84,6 +84,13 @@ export interface SymantecInput {
   ctLogOption?: "public" | "nolog";
   /** A specific end date of the renewed certificate, `MM/DD/YYYY`. */
   specificEndDate?: string;
+  /**
+   * The transaction id of a renewal VICE2 accepted whose answer never reached Pulumi, as the VICE2
+   * console shows it. VICE2 cannot be searched, so this is how such a renewal is recorded: while
+   * the last renewal's outcome is unknown, the next `pulumi up` picks this transaction up, records
+   * it and follows it instead of renewing again. Ignored otherwise.
+   */
+  renewalTransactionId?: string;
 }
 
 /** The `resellerclub` vendor block. */

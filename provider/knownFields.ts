@@ -69,6 +69,7 @@ const SYMANTEC: FieldsOf<SymantecInput> = {
   signatureAlgorithm: true,
   ctLogOption: true,
   specificEndDate: true,
+  renewalTransactionId: true,
 };
 
 const RESELLERCLUB: FieldsOf<ResellerClubInput> = {

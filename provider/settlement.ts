@@ -8,6 +8,7 @@ import { canFindPendingRenewals } from "./backends";
 import { withKnownNames } from "./backends/backend";
 import { unknownOutcomeAdvice, vendorLabel } from "./backends/advice";
 import { pollOnce, waitForRenewal } from "./follow";
+import type { RenewalProgress } from "./backends/backend";
 import { CertificateState } from "./inputs";
 import { clearJournal, journalReflected, readJournal } from "./journal";
 import { failWithState, lookupOrFail } from "./partialFailure";
@@ -18,16 +19,21 @@ import { withProgress } from "./state";
 async function reconcileUnknown(step: RenewalStep, state: CertificateState): Promise<CertificateState> {
   const certificateId = String(step.inputs.certificateId);
   const action = state.lastAction ?? "renew";
-  const pending = await step.backend.findPendingRenewal(
-    certificateId,
-    { certificateName: state.certificateName },
-    action,
-  );
+  const given = await handedIn(step, state);
+  const pending =
+    given ??
+    (await step.backend.findPendingRenewal(
+      certificateId,
+      { certificateName: state.certificateName },
+      action,
+    ));
   if (pending)
     return withProgress(
       {
         ...state,
-        renewalReason: `found the earlier ${action === "reissue" ? "reissue" : "renewal"} pending at the vendor; following it`,
+        renewalReason: given
+          ? `renewal ${given.transactionId}, handed in as symantec.renewalTransactionId, is recorded and followed`
+          : `found the earlier ${action === "reissue" ? "reissue" : "renewal"} pending at the vendor; following it`,
         ...counted(state, action),
       },
       pending,
@@ -54,6 +60,29 @@ async function reconcileUnknown(step: RenewalStep, state: CertificateState): Pro
   return canFindPendingRenewals(step.inputs) && provable
     ? { ...state, outcomeUnknown: false, renewedForNotAfter: undefined }
     : state;
+}
+
+/**
+ * The renewal the user handed in by its id (VICE2: `symantec.renewalTransactionId`), when it is
+ * news to state. One already recorded is ignored, and a finished one whose certificate is no later
+ * than the expiry state knows is an earlier renewal, named as such rather than recorded.
+ */
+async function handedIn(step: RenewalStep, state: CertificateState): Promise<RenewalProgress | undefined> {
+  const progress = await step.backend.handedInRenewal?.();
+  if (!progress || progress.transactionId === state.transactionId) return undefined;
+  const earlier =
+    progress.status === "succeeded" &&
+    !!progress.notAfter &&
+    !!state.notAfter &&
+    Date.parse(progress.notAfter) <= Date.parse(state.notAfter);
+  if (earlier)
+    throw new Error(
+      `symantec.renewalTransactionId ${progress.transactionId} names a renewal whose certificate expires ` +
+        `${progress.notAfter}, no later than the current ${state.notAfter}, so it is not the renewal submitted at ` +
+        `${state.lastAttemptAt ?? "the last attempt"}: set it to that renewal's transaction id from the VICE2 console, ` +
+        `or change renewalTrigger to renew again`,
+    );
+  return progress;
 }
 
 /** The count and time of an earlier action of unknown outcome, once it turns out accepted. */

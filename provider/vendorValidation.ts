@@ -195,6 +195,14 @@ export function validateSymantec(
   if (known(s.specificEndDate) && !/^\d{2}\/\d{2}\/\d{4}$/.test(String(s.specificEndDate))) {
     f.add("symantec.specificEndDate", "symantec.specificEndDate must be MM/DD/YYYY", s.specificEndDate);
   }
+  // VICE2's transaction ids go back as original_transaction_id, at most 32 characters.
+  if (known(s.renewalTransactionId) && !/^\S{1,32}$/.test(String(s.renewalTransactionId))) {
+    f.add(
+      "symantec.renewalTransactionId",
+      "symantec.renewalTransactionId must be a VICE2 transaction id (1 to 32 characters, no spaces) as the VICE2 console shows it; leave it unset unless a renewal's answer was lost",
+      s.renewalTransactionId,
+    );
+  }
   if (
     known(s.originalCertificate) &&
     !f.acceptedBefore("symantec.originalCertificate", s.originalCertificate)

@@ -13,7 +13,7 @@ export function unknownOutcomeAdvice(inputs: CertificateInputs): string {
   if (apiOf(inputs)?.searchable)
     return `run pulumi up again: it looks for the renewal at ${label} first and follows it; if none is found, it renews after the retry backoff`;
   const found = inputs.symantec
-    ? "if it is there, set symantec.originalCertificate to the renewed certificate and the next pulumi up records it"
+    ? "if it is there, set symantec.renewalTransactionId to its transaction id (or symantec.originalCertificate to the renewed certificate) and the next pulumi up records it"
     : "if it is there, pulumi refresh records the new expiry once the renewal completes";
   return (
     `${label} cannot be searched for it: check the vendor's console for the renewal; ${found}; ` +

@@ -105,6 +105,11 @@ export interface VendorBackend {
     action?: "renew" | "reissue",
   ): Promise<RenewalProgress | undefined>;
   /**
+   * A renewal the user handed in by its id (found in the vendor's console), for a vendor that
+   * cannot be searched: its progress as the vendor reports it now, or undefined when none is given.
+   */
+  handedInRenewal?(): Promise<RenewalProgress | undefined>;
+  /**
    * The certificate's most recent renewal in any state, where the vendor can list them (AutoDNS
    * JSON jobs, ResellerClub actions): names a renewal that finished while its id was not in state.
    */

@@ -42,6 +42,13 @@ export class SymantecBackend implements VendorBackend {
     return undefined;
   }
 
+  /** The renewal named by `symantec.renewalTransactionId`, picked up now. */
+  async handedInRenewal(): Promise<RenewalProgress | undefined> {
+    const transactionId = this.block.renewalTransactionId;
+    if (!transactionId) return undefined;
+    return this.progress(transactionId, await this.client.pickup(transactionId));
+  }
+
   async renew(ctx: RenewalContext): Promise<RenewalProgress> {
     const b = this.block;
     const result = await this.client.renew({
@@ -71,8 +78,8 @@ export class SymantecBackend implements VendorBackend {
         outcomeUnknown: true,
         failureReason:
           `Symantec/DigiCert holds the renewal as pending [${result.statusCode}: ${result.message}] but named no ` +
-          `transaction id to follow; find it in the VICE2 console and set symantec.originalCertificate to the ` +
-          `certificate once issued (or change renewalTrigger if it is not there)`,
+          `transaction id to follow; find it in the VICE2 console and set symantec.renewalTransactionId to it ` +
+          `(or change renewalTrigger if it is not there)`,
       };
     }
     return this.progress(result.transactionId ?? "", result);

@@ -32,7 +32,7 @@ function acceptThenDrop(api: ApiName, searchable: boolean): Scenario {
     fault: "renew accepted, connection dropped before the answer",
     expect: searchable
       ? "next up finds the accepted renewal by search and records its id; never renews twice"
-      : "refuses to auto-retry (the vendor cannot be searched) and says so; never renews twice",
+      : "refuses to auto-retry (the vendor cannot be searched) and says so; the console's transaction id handed in is recorded; never renews twice",
     intendedRenewals: 1,
     async run(ctx) {
       await dueThenUpFails(
@@ -58,12 +58,14 @@ function acceptThenDrop(api: ApiName, searchable: boolean): Scenario {
 async function recordAsAdvised(ctx: ScenarioContext): Promise<void> {
   const before = Date.parse(String(ctx.state().notAfter));
   if (ctx.api.vendor === "symantec") {
+    // The console shows the renewal's transaction id; VICE2 picks it up by that id.
     const renewed = ctx.sandbox.admin
       .certificates("symantec")
       .find((c) => c.rootTransactionId === ctx.certId && c.id !== ctx.certId)!;
-    const symantec = { ...ctx.stack.currentArgs.symantec!, originalCertificate: renewed.pem };
+    const symantec = { ...ctx.stack.currentArgs.symantec!, renewalTransactionId: renewed.id };
     ctx.setArgs({ symantec });
-    await upOk(ctx, "up with the renewed certificate as originalCertificate");
+    await upOk(ctx, "up with the console's transaction id as symantec.renewalTransactionId");
+    ctx.check(ctx.state().transactionId === renewed.id, "the handed-in transaction id is recorded");
   } else {
     await ctx.completeJobs();
     const refreshed = await ctx.refresh();
@@ -89,7 +91,7 @@ function killedAfterAccept(api: ApiName, searchable: boolean): Scenario {
     fault: "engine + provider SIGKILLed as the vendor accepts (answer never read)",
     expect: searchable
       ? "cancel, refresh, up: the accepted renewal is found by search and followed"
-      : "cancel, refresh, up: the interrupted submission is remembered; no auto-retry, says so",
+      : "cancel, refresh, up: the interrupted submission is remembered; no auto-retry, says so; the console's transaction id handed in is recorded",
     intendedRenewals: 1,
     async run(ctx) {
       await killedAtAccept(ctx);
@@ -100,6 +102,7 @@ function killedAfterAccept(api: ApiName, searchable: boolean): Scenario {
         await upFails(ctx, "up after the kill", REFUSES_RETRY);
         await upOk(ctx, "another up");
         ctx.check(ctx.state().outcomeUnknown === true, "state keeps the outcome unknown");
+        await recordAsAdvised(ctx);
       }
     },
   };

@@ -265,6 +265,67 @@ describe("RenewedCertificateProvider against the sandbox", function () {
     });
   });
 
+  describe("Symantec: a renewal whose answer was lost, handed in by its transaction id", () => {
+    /** Adopts a due Symantec certificate and updates it while the sandbox drops the renew answer. */
+    async function lostAnswer() {
+      const api = APIS[2];
+      const id = await api.seed(sandbox, 20);
+      const inputs = await api.inputs(sandbox, id);
+      const adopted = await provider.create(inputs);
+      sandbox.admin.injectFault({ route: "symantec.renew", kind: "acceptThenDrop" });
+      let failed: Error & { properties?: ProviderOutputs };
+      try {
+        await provider.update(adopted.id, adopted.outs, inputs);
+        expect.fail("update should fail");
+      } catch (e) {
+        failed = e as Error & { properties?: ProviderOutputs };
+      } finally {
+        sandbox.admin.clearFaults();
+      }
+      const renewed = sandbox.admin
+        .certificates("symantec")
+        .find((c) => c.rootTransactionId === id && c.id !== id)!;
+      return { id, inputs, adopted, failed, renewed };
+    }
+
+    it("the error tells to hand in the transaction id; the next update records and follows it, renewing nothing", async () => {
+      const { id, inputs, adopted, failed, renewed } = await lostAnswer();
+      expect(failed.message).to.match(/set symantec\.renewalTransactionId to its transaction id/);
+      const unknown = failed.properties!;
+      expect(unknown.outcomeUnknown).to.equal(true);
+      const handedIn = { ...inputs, symantec: { ...inputs.symantec!, renewalTransactionId: renewed.id } };
+      const outs = (await provider.update(adopted.id, unknown, handedIn)).outs!;
+      expect(outs.transactionId).to.equal(renewed.id);
+      expect(outs.renewalStatus).to.equal("succeeded");
+      expect(outs.outcomeUnknown).to.equal(false);
+      expect(outs.renewalCount).to.equal(1);
+      expect(Date.parse(String(outs.notAfter))).to.be.greaterThan(Date.parse(String(unknown.notAfter)));
+      expect(outs.renewalReason).to.match(/handed in as symantec\.renewalTransactionId/);
+      expect(sandbox.admin.renewalCount("symantec", id)).to.equal(1);
+      // Left set, it is ignored from now on: the next update renews nothing and changes nothing.
+      const again = (await provider.update(adopted.id, outs, handedIn)).outs!;
+      expect(again.transactionId).to.equal(renewed.id);
+      expect(sandbox.admin.renewalCount("symantec", id)).to.equal(1);
+    });
+
+    it("an id naming an earlier, finished renewal is refused with what to set instead", async () => {
+      const { id, inputs, adopted, failed } = await lostAnswer();
+      const unknown = { ...failed.properties!, transactionId: "" };
+      const stale = { ...inputs, symantec: { ...inputs.symantec!, renewalTransactionId: id } };
+      try {
+        await provider.update(adopted.id, unknown, stale);
+        expect.fail("update should fail");
+      } catch (e) {
+        expect((e as Error).message).to.match(
+          new RegExp(
+            `renewalTransactionId ${id} names a renewal whose certificate expires .* set it to that renewal's transaction id`,
+          ),
+        );
+      }
+      expect(sandbox.admin.renewalCount("symantec", id)).to.equal(1);
+    });
+  });
+
   describe("vendor refusals carry the vendor's code and text", () => {
     it("AutoDNS EF4001012 outside the 90-day window", async () => {
       const id = await APIS[0].seed(sandbox, 200);

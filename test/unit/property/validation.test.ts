@@ -60,6 +60,7 @@ const SYMANTEC_FIELDS = [
   "signatureAlgorithm",
   "ctLogOption",
   "specificEndDate",
+  "renewalTransactionId",
 ];
 const RESELLERCLUB_FIELDS = [
   "endpoint",

@@ -162,6 +162,20 @@ describe("validateInputs (check)", () => {
     expect(failuresOf(three)[0].reason).to.match(/3Y\) validity is only sold for PrivateServer/);
   });
 
+  it("checks symantec.renewalTransactionId: a VICE2 transaction id, named with its fix", () => {
+    const given = (renewalTransactionId: string) => {
+      const s = symantec();
+      s.symantec = { ...s.symantec, renewalTransactionId };
+      return failuresOf(s);
+    };
+    expect(given("6b671d141321a8d743ab5616051d4ed")).to.deep.equal([]);
+    for (const bad of ["", "two words", "x".repeat(33)]) {
+      const [failure] = given(bad);
+      expect(failure.property).to.equal("symantec.renewalTransactionId");
+      expect(failure.reason).to.match(/1 to 32 characters, no spaces\) as the VICE2 console shows it/);
+    }
+  });
+
   it("does not parse a CSR or PEM again that is unchanged since the inputs accepted before", () => {
     // Text that would fail to parse shows whether it was parsed: accepted before, it is not again.
     const garbled =
