@@ -354,7 +354,7 @@ export function readEnvelope(
       );
     }
     const reason = parsed.ok ? "no status block" : `invalid JSON: ${parsed.reason}`;
-    throw decodeError("autodns", operation, response, "JSON", reason, "autodns.endpoint");
+    throw decodeError("autodns", operation, response, "JSON", reason);
   }
   const messages: unknown[] = Array.isArray(root.messages) ? root.messages : [];
   const records = messages.map(asRecord);

@@ -192,14 +192,7 @@ export class AutodnsXmlClient extends AutodnsRenewJobSearch {
     const { result, response } = await this.call(body, "certificateInfo", "safe", { certificateId });
     const cert = xmlPath(result, "data", "certificate");
     if (!cert || typeof cert !== "object") {
-      throw decodeError(
-        "autodns",
-        "certificateInfo",
-        response,
-        "XML",
-        "no data/certificate",
-        "autodns.endpoint",
-      );
+      throw decodeError("autodns", "certificateInfo", response, "XML", "no data/certificate");
     }
     return this.readValue("certificateInfo", response, () => {
       const expire = xmlText(cert, "expire");
@@ -235,14 +228,7 @@ export class AutodnsXmlClient extends AutodnsRenewJobSearch {
     const certificateJob = xmlPath(result, "data", "certificate_job") as XmlNode | undefined;
     const job = (xmlPath(certificateJob, "job") ?? xmlPath(result, "data", "job")) as XmlNode | undefined;
     if (!job || !xmlText(job, "status")) {
-      throw decodeError(
-        "autodns",
-        "jobInfo",
-        response,
-        "XML",
-        "no data/certificate_job/job/status",
-        "autodns.endpoint",
-      );
+      throw decodeError("autodns", "jobInfo", response, "XML", "no data/certificate_job/job/status");
     }
     const found = this.readValue("jobInfo", response, () =>
       jobFromXml(job, xmlText(certificateJob, "certificate", "id")),
@@ -272,7 +258,7 @@ export class AutodnsXmlClient extends AutodnsRenewJobSearch {
     try {
       return read();
     } catch (e) {
-      throw decodeError("autodns", operation, response, "XML", (e as Error).message, "autodns.endpoint");
+      throw decodeError("autodns", operation, response, "XML", (e as Error).message);
     }
   }
 
@@ -307,7 +293,7 @@ export function readGatewayResponse(
   operation: string,
   ctx: AutodnsErrorContext = {},
 ): { root: XmlNode; result: XmlNode } {
-  const unreadable = unreadableAnswer("autodns", operation, response, "XML", "autodns.endpoint", () =>
+  const unreadable = unreadableAnswer("autodns", operation, response, "XML", () =>
     autodnsError({ operation, httpStatus: response.status, rawBody: response.body }, ctx),
   );
   const root = xmlPath(parseXmlAnswer(response.body, unreadable), "response");
@@ -338,7 +324,7 @@ export function readGatewayResponse(
     );
   }
   if (!statusType) {
-    throw decodeError("autodns", operation, response, "XML", "no result/status/type", "autodns.endpoint");
+    throw decodeError("autodns", operation, response, "XML", "no result/status/type");
   }
   return { root: root as XmlNode, result: result as XmlNode };
 }
