@@ -10,14 +10,9 @@ import { AutodnsErrorContext, autodnsError } from "./errors";
 import { AutodnsRenewJobSearch } from "./renewJobSearch";
 import { autodnsTransport } from "./transport";
 import { AutodnsJobAction, autodnsJobFrom, newestFirst, renewJobQuery, renewsCertificate } from "./jobs";
-import {
-  AutodnsCertificate,
-  AutodnsCertificateRef,
-  AutodnsClientOptions,
-  AutodnsJob,
-  AutodnsRenewalDetails,
-  AutodnsRenewResult,
-} from "./types";
+import type { AutodnsCertificate, AutodnsCertificateRef, AutodnsJob, AutodnsRenewResult } from "./types";
+import type { AutodnsClientOptions, AutodnsRenewalDetails } from "./types";
+import { reissueDetails } from "./types";
 
 /** The live JSON API. */
 export const AUTODNS_JSON_ENDPOINT = "https://api.autodns.com/v1";
@@ -157,14 +152,8 @@ export class AutodnsJsonClient extends AutodnsRenewJobSearch {
     details: AutodnsRenewalDetails = {},
     ctid?: string,
   ): Promise<AutodnsRenewResult> {
-    const { lifetimeMonths: _term, ...current } = details;
-    return this.startJob(
-      "reissue",
-      `certificate/${encodeURIComponent(certificateId)}`,
-      certificateId,
-      current,
-      ctid,
-    );
+    const path = `certificate/${encodeURIComponent(certificateId)}`;
+    return this.startJob("reissue", path, certificateId, reissueDetails(details), ctid);
   }
 
   private async startJob(

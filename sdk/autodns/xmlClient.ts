@@ -24,14 +24,9 @@ import { AutodnsErrorContext, autodnsError } from "./errors";
 import { AutodnsRenewJobSearch } from "./renewJobSearch";
 import { autodnsTransport } from "./transport";
 import { AUTODNS_JOB_SEARCH_LIMIT, AutodnsJobAction, newestFirst, renewsCertificate } from "./jobs";
-import {
-  AutodnsCertificate,
-  AutodnsCertificateRef,
-  AutodnsClientOptions,
-  AutodnsJob,
-  AutodnsRenewalDetails,
-  AutodnsRenewResult,
-} from "./types";
+import type { AutodnsCertificate, AutodnsCertificateRef, AutodnsJob, AutodnsRenewResult } from "./types";
+import type { AutodnsClientOptions, AutodnsRenewalDetails } from "./types";
+import { reissueDetails } from "./types";
 
 /** The live XML gateway. */
 export const AUTODNS_XML_ENDPOINT = "https://gateway.autodns.com";
@@ -137,8 +132,7 @@ export class AutodnsXmlClient extends AutodnsRenewJobSearch {
     details: AutodnsRenewalDetails = {},
     ctid?: string,
   ): Promise<AutodnsRenewResult> {
-    const { lifetimeMonths: _term, ...current } = details;
-    return this.startJob("400102", "reissue", certificateId, current, ctid);
+    return this.startJob("400102", "reissue", certificateId, reissueDetails(details), ctid);
   }
 
   private async startJob(
