@@ -216,8 +216,9 @@ export class AutodnsJsonClient extends AutodnsRenewJobSearch {
   }
 
   /**
-   * Reads many certificates in one request (`POST /certificate/_search`, filter id IN …); used to
-   * coalesce refreshes. Unknown ids are simply absent from the result.
+   * Reads many certificates in one request (`POST /certificate/_search`, filter id IN …), for
+   * callers that hold many ids; the provider reads one certificate at a time (`certificateInfo`).
+   * Unknown ids are simply absent from the result.
    */
   async certificateSearch(certificateIds: string[]): Promise<AutodnsCertificate[]> {
     const env = await this.call(

@@ -6,7 +6,11 @@
 import type { VendorErrorDetails, VendorErrorKind } from "../common/errors";
 import { VendorError, VendorRuleError, vendorErrorOf, vendorSuffix } from "../common/errors";
 
-/** Vendor texts the provider reacts to. */
+/**
+ * ResellerClub's own texts for the refusals the sandbox emulates.
+ * @deprecated Nothing matches these exact strings: refusals are recognised by the patterns of
+ * {@link RESELLERCLUB_REFUSALS}. Kept only because the sdk is public.
+ */
 export const RESELLERCLUB_TEXTS = {
   pendingAction: "There is already an action pending on this Order.",
   alreadyRenewed: "Domain already renewed.",

@@ -2,7 +2,7 @@ import { expect } from "chai";
 import { autodnsError } from "../../../sdk/autodns/errors";
 import { AUTODNS_CODES } from "../../../sdk/autodns/codes";
 import { ConnectionError, DecodeError, VendorError, VendorRuleError } from "../../../sdk/common/errors";
-import { resellerClubError, RESELLERCLUB_TEXTS } from "../../../sdk/resellerclub/errors";
+import { resellerClubError } from "../../../sdk/resellerclub/errors";
 import { symantecError } from "../../../sdk/symantec/errors";
 import { SYMANTEC_CODES } from "../../../sdk/symantec/codes";
 import type { VendorBackend } from "../../../provider/backends/backend";
@@ -57,8 +57,9 @@ describe("vendor error advice (the sdk states facts, the provider says what to c
     expect(gone.message).to.include("moves a finished job to the job history");
   });
 
+  // ResellerClub's own texts, as the fixtures under test/fixtures/resellerclub/errors/ carry them.
   it("reads ResellerClub's refusals by their text: credentials and whitelist, refresh, the order id", () => {
-    const auth = advised(resellerclub(RESELLERCLUB_TEXTS.authFailed));
+    const auth = advised(resellerclub("Invalid auth-userid or api-key."));
     for (const name of [
       "resellerclub.authUserId",
       "resellerclub.apiKey",
@@ -66,13 +67,13 @@ describe("vendor error advice (the sdk states facts, the provider says what to c
       "whitelisted",
     ])
       expect(auth).to.include(name);
-    expect(advised(resellerclub(RESELLERCLUB_TEXTS.alreadyRenewed))).to.include(
+    expect(advised(resellerclub("Domain already renewed."))).to.include(
       "; run pulumi refresh to record the new expiry",
     );
-    expect(advised(resellerclub(RESELLERCLUB_TEXTS.staleExpiry))).to.include(
-      "run pulumi refresh (or correct notAfter)",
-    );
-    expect(advised(resellerclub(RESELLERCLUB_TEXTS.orderNotFound))).to.include(
+    expect(
+      advised(resellerclub("Current expiry date provided does not match the expiry date of the order.")),
+    ).to.include("run pulumi refresh (or correct notAfter)");
+    expect(advised(resellerclub("Invalid Order Id or the order does not exist."))).to.include(
       "check certificateId (the order id)",
     );
   });
