@@ -1,6 +1,8 @@
 /**
  * Typed clients for the four certificate renewal APIs. Nothing here imports `@pulumi/pulumi`:
- * the clients are usable on their own (`pulumi-renewed-certificate/sdk/index`).
+ * the clients are usable on their own (`pulumi-renewed-certificate/sdk/index`). Their errors state
+ * facts (vendor, operation, status, the vendor's code and text, request id, connection phase) and
+ * name no setting of the provider; the resource adds those (provider/backends/errorAdvice.ts).
  *
  * @module sdk
  */

@@ -23,14 +23,7 @@ export async function program() {
       technicalContactId: cfg.get("technicalContactId"),
     },
   });
-  return {
-    notAfter: cert.notAfter,
-    renewAfter: cert.renewAfter,
-    renewalDue: cert.renewalDue,
-    renewalStatus: cert.renewalStatus,
-    renewalReason: cert.renewalReason,
-    vendorStatus: cert.vendorStatus,
-    jobId: cert.jobId,
-    lastError: cert.lastError,
-  };
+  const { notAfter, renewAfter, renewalDue, renewalStatus, renewalReason, vendorStatus, jobId, lastError } =
+    cert;
+  return { notAfter, renewAfter, renewalDue, renewalStatus, renewalReason, vendorStatus, jobId, lastError };
 }

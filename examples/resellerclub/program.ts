@@ -28,14 +28,7 @@ export async function program() {
       attributes: cfg.getObject<Record<string, string>>("attributes"),
     },
   });
-  return {
-    notAfter: cert.notAfter,
-    renewAfter: cert.renewAfter,
-    renewalDue: cert.renewalDue,
-    renewalStatus: cert.renewalStatus,
-    renewalReason: cert.renewalReason,
-    vendorStatus: cert.vendorStatus,
-    jobId: cert.jobId,
-    lastError: cert.lastError,
-  };
+  const { notAfter, renewAfter, renewalDue, renewalStatus, renewalReason, vendorStatus, jobId, lastError } =
+    cert;
+  return { notAfter, renewAfter, renewalDue, renewalStatus, renewalReason, vendorStatus, jobId, lastError };
 }

@@ -11,6 +11,7 @@ import type { ResellerClubClientOptions } from "../../sdk/resellerclub";
 import type { SymantecClientOptions } from "../../sdk/symantec";
 import { type CertificateInputs, VENDOR_KINDS, type VendorKind } from "../inputs";
 import type { KnownCertificate, VendorBackend } from "./backend";
+import { advisedBackend } from "./errorAdvice";
 
 /** The vendor block of kind K, as resolved inputs. */
 export type VendorBlock<K extends VendorKind> = NonNullable<CertificateInputs[K]>;
@@ -149,7 +150,7 @@ export interface BoundApi {
   readonly renewsFromDaysBefore?: number;
   /** The lifetimes this block's offer sells. */
   lifetimes(): { readonly offer: string; readonly months: readonly number[] };
-  /** Creates the adapter for this block. */
+  /** Creates the adapter for this block, its vendor errors given the user's advice (./errorAdvice.ts). */
   backend(overrides: ClientOverrides, known?: KnownCertificate): VendorBackend;
 }
 
@@ -161,7 +162,8 @@ function bind<K extends VendorKind>(api: VendorApi<K>, block: VendorBlock<K>): B
     reissuable: api.reissuable,
     renewsFromDaysBefore: api.renewsFromDaysBefore,
     lifetimes: () => api.lifetimes(block),
-    backend: (overrides, known) => new (api.adapter())(block, overrides, known),
+    backend: (overrides, known) =>
+      advisedBackend(new (api.adapter())(block, overrides, known), api.credentials),
   };
 }
 

@@ -24,7 +24,11 @@ export const AUTODNS_CODES = {
   genericError: "E00000",
 } as const;
 
-/** Message texts the sandbox sends for the codes above. */
+/**
+ * Message texts the sandbox sends for the codes above.
+ * @deprecated Nothing in the clients reads these (they compare codes, never texts); they describe
+ * the sandbox and are kept only because the sdk is public. Read `vendorText` from the error instead.
+ */
 export const AUTODNS_TEXTS: Record<string, string> = {
   N400106: "Certificate renew was started successfully.",
   EF4001012: "A renewal is only possible 90 days before expiration.",

@@ -1,17 +1,10 @@
 /**
  * Turns AutoDNS error answers (JSON envelope or XML `<msg>`/`<status>` blocks) into typed errors
- * whose messages say what to do. Shared by the JSON and XML clients.
+ * whose messages state the facts: what was refused, the vendor's code, text and `stid`. Shared by
+ * the JSON and XML clients.
  */
-import {
-  AuthenticationError,
-  NotFoundError,
-  RateLimitError,
-  ServerError,
-  VendorError,
-  VendorErrorDetails,
-  VendorRuleError,
-  vendorSuffix,
-} from "../common/errors";
+import type { VendorErrorDetails, VendorErrorKind } from "../common/errors";
+import { VendorError, vendorErrorOf, vendorSuffix } from "../common/errors";
 import { AUTODNS_CODES } from "./codes";
 import { AUTODNS_REQUESTS_PER_SECOND } from "./transport";
 
@@ -50,22 +43,35 @@ function subject(operation: string, ctx: AutodnsErrorContext): string {
   return `the lookup of certificate ${ctx.certificateId ?? "?"}`;
 }
 
+/** The vendor's rule behind a refusal, as a fact (the provider says what to change). */
 function ruleSentence(code: string | undefined, ctx: AutodnsErrorContext): string | undefined {
   switch (code) {
     case AUTODNS_CODES.renewWindow:
-      return (
-        `renewal is possible only from 90 days before expiry` +
-        (ctx.notAfter ? ` (expires ${ctx.notAfter})` : "") +
-        `; wait until then, and keep renewBeforeDays at 90 or less`
-      );
+      return `renewal is possible only from 90 days before expiry${ctx.notAfter ? ` (expires ${ctx.notAfter})` : ""}`;
     case AUTODNS_CODES.adminContactInvalid:
-      return "the admin contact is invalid; set autodns.adminContactId to a valid AutoDNS contact id";
+      return "the admin contact is invalid";
     case AUTODNS_CODES.technicalContactInvalid:
-      return "the technical contact is invalid; set autodns.technicalContactId to a valid AutoDNS contact id";
+      return "the technical contact is invalid";
     default:
       return undefined;
   }
 }
+
+/** Which class of error an answer is, by its HTTP status and code. */
+function kindOf(facts: AutodnsErrorFacts): VendorErrorKind {
+  const code = facts.code ?? "";
+  if (facts.httpStatus === 401 || facts.httpStatus === 403 || AUTH_CODES.has(code)) return "authentication";
+  if (facts.httpStatus === 404 || NOT_FOUND_CODES.has(code)) return "notFound";
+  if (facts.httpStatus === 429) return "rateLimit";
+  if (facts.httpStatus >= 500 && !facts.code) return "server";
+  return "rule";
+}
+
+/** Where a job that is not found went, as AutoDNS keeps jobs. */
+const WHERE_THE_JOB_WENT: Record<string, string> = {
+  jobInfo: ": the job is no longer running (AutoDNS moves a finished job to the job history)",
+  jobHistoryInfo: ": the job is not in AutoDNS's job history either",
+};
 
 /** Builds the typed error for an AutoDNS error answer. */
 export function autodnsError(facts: AutodnsErrorFacts, ctx: AutodnsErrorContext = {}): VendorError {
@@ -81,35 +87,16 @@ export function autodnsError(facts: AutodnsErrorFacts, ctx: AutodnsErrorContext 
   };
   const suffix = vendorSuffix(facts.code, facts.text) + (facts.stid ? ` (stid ${facts.stid})` : "");
   const what = subject(facts.operation, ctx);
-  if (facts.httpStatus === 401 || facts.httpStatus === 403 || (facts.code && AUTH_CODES.has(facts.code))) {
-    return new AuthenticationError(
-      `AutoDNS refused the credentials for ${what}: check autodns.user, autodns.password and autodns.context ` +
-        `(or AUTODNS_USER, AUTODNS_PASSWORD, AUTODNS_CONTEXT)${suffix}`,
-      details,
-    );
-  }
-  if (facts.httpStatus === 404 || (facts.code && NOT_FOUND_CODES.has(facts.code))) {
-    const fix =
-      facts.operation === "jobInfo"
-        ? "the job is no longer running (AutoDNS moves a finished job to the job history)"
-        : facts.operation === "jobHistoryInfo"
-          ? "the job is not in AutoDNS's job history either"
-          : "check certificateId and that autodns.context is the context that owns it";
-    return new NotFoundError(`AutoDNS could not find the object for ${what}: ${fix}${suffix}`, details);
-  }
-  if (facts.httpStatus === 429) {
-    return new RateLimitError(
-      `AutoDNS rate-limited ${what} (${AUTODNS_REQUESTS_PER_SECOND} requests per second per IP); try again shortly${suffix}`,
-      details,
-    );
-  }
+  const kind = kindOf(facts);
   const rule = ruleSentence(facts.code, ctx);
-  if (rule) return new VendorRuleError(`AutoDNS refused ${what}: ${rule}${suffix}`, details);
-  if (facts.httpStatus >= 500 && !facts.code) {
-    return new ServerError(
-      `AutoDNS failed on its side during ${what} (HTTP ${facts.httpStatus}); try again later`,
-      details,
-    );
-  }
-  return new VendorRuleError(`AutoDNS refused ${what}${suffix}`, details);
+  const messages: Record<VendorErrorKind, () => string> = {
+    authentication: () => `AutoDNS refused the credentials for ${what}${suffix}`,
+    notFound: () =>
+      `AutoDNS could not find the object for ${what}${WHERE_THE_JOB_WENT[facts.operation] ?? ""}${suffix}`,
+    rateLimit: () =>
+      `AutoDNS rate-limited ${what} (${AUTODNS_REQUESTS_PER_SECOND} requests per second per IP); try again shortly${suffix}`,
+    server: () => `AutoDNS failed on its side during ${what} (HTTP ${facts.httpStatus}); try again later`,
+    rule: () => `AutoDNS refused ${what}${rule ? `: ${rule}` : ""}${suffix}`,
+  };
+  return vendorErrorOf(kind, messages[kind](), details);
 }

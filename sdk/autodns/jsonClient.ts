@@ -10,14 +10,9 @@ import { AutodnsErrorContext, autodnsError } from "./errors";
 import { AutodnsRenewJobSearch } from "./renewJobSearch";
 import { autodnsTransport } from "./transport";
 import { AutodnsJobAction, autodnsJobFrom, newestFirst, renewJobQuery, renewsCertificate } from "./jobs";
-import {
-  AutodnsCertificate,
-  AutodnsCertificateRef,
-  AutodnsClientOptions,
-  AutodnsJob,
-  AutodnsRenewalDetails,
-  AutodnsRenewResult,
-} from "./types";
+import type { AutodnsCertificate, AutodnsCertificateRef, AutodnsJob, AutodnsRenewResult } from "./types";
+import type { AutodnsClientOptions, AutodnsRenewalDetails } from "./types";
+import { reissueDetails } from "./types";
 
 /** The live JSON API. */
 export const AUTODNS_JSON_ENDPOINT = "https://api.autodns.com/v1";
@@ -157,14 +152,8 @@ export class AutodnsJsonClient extends AutodnsRenewJobSearch {
     details: AutodnsRenewalDetails = {},
     ctid?: string,
   ): Promise<AutodnsRenewResult> {
-    const { lifetimeMonths: _term, ...current } = details;
-    return this.startJob(
-      "reissue",
-      `certificate/${encodeURIComponent(certificateId)}`,
-      certificateId,
-      current,
-      ctid,
-    );
+    const path = `certificate/${encodeURIComponent(certificateId)}`;
+    return this.startJob("reissue", path, certificateId, reissueDetails(details), ctid);
   }
 
   private async startJob(
@@ -227,8 +216,9 @@ export class AutodnsJsonClient extends AutodnsRenewJobSearch {
   }
 
   /**
-   * Reads many certificates in one request (`POST /certificate/_search`, filter id IN …); used to
-   * coalesce refreshes. Unknown ids are simply absent from the result.
+   * Reads many certificates in one request (`POST /certificate/_search`, filter id IN …), for
+   * callers that hold many ids; the provider reads one certificate at a time (`certificateInfo`).
+   * Unknown ids are simply absent from the result.
    */
   async certificateSearch(certificateIds: string[]): Promise<AutodnsCertificate[]> {
     const env = await this.call(
@@ -354,7 +344,7 @@ export function readEnvelope(
       );
     }
     const reason = parsed.ok ? "no status block" : `invalid JSON: ${parsed.reason}`;
-    throw decodeError("autodns", operation, response, "JSON", reason, "autodns.endpoint");
+    throw decodeError("autodns", operation, response, "JSON", reason);
   }
   const messages: unknown[] = Array.isArray(root.messages) ? root.messages : [];
   const records = messages.map(asRecord);

@@ -43,6 +43,12 @@ export interface AutodnsRenewalDetails {
   authentication?: { method: AutodnsAuthenticationMethod; dns?: string; provisioning?: boolean };
 }
 
+/** A reissue's details: the lifetime is the paid term's, so neither client sends it. */
+export function reissueDetails(details: AutodnsRenewalDetails): AutodnsRenewalDetails {
+  const { lifetimeMonths: _term, ...current } = details;
+  return current;
+}
+
 /** What an accepted renewal returns. */
 export interface AutodnsRenewResult {
   /** The new job's id (JSON `data[0].id`, XML `certificate_job/job/id`), as a string. */

@@ -24,14 +24,9 @@ import { AutodnsErrorContext, autodnsError } from "./errors";
 import { AutodnsRenewJobSearch } from "./renewJobSearch";
 import { autodnsTransport } from "./transport";
 import { AUTODNS_JOB_SEARCH_LIMIT, AutodnsJobAction, newestFirst, renewsCertificate } from "./jobs";
-import {
-  AutodnsCertificate,
-  AutodnsCertificateRef,
-  AutodnsClientOptions,
-  AutodnsJob,
-  AutodnsRenewalDetails,
-  AutodnsRenewResult,
-} from "./types";
+import type { AutodnsCertificate, AutodnsCertificateRef, AutodnsJob, AutodnsRenewResult } from "./types";
+import type { AutodnsClientOptions, AutodnsRenewalDetails } from "./types";
+import { reissueDetails } from "./types";
 
 /** The live XML gateway. */
 export const AUTODNS_XML_ENDPOINT = "https://gateway.autodns.com";
@@ -137,8 +132,7 @@ export class AutodnsXmlClient extends AutodnsRenewJobSearch {
     details: AutodnsRenewalDetails = {},
     ctid?: string,
   ): Promise<AutodnsRenewResult> {
-    const { lifetimeMonths: _term, ...current } = details;
-    return this.startJob("400102", "reissue", certificateId, current, ctid);
+    return this.startJob("400102", "reissue", certificateId, reissueDetails(details), ctid);
   }
 
   private async startJob(
@@ -192,14 +186,7 @@ export class AutodnsXmlClient extends AutodnsRenewJobSearch {
     const { result, response } = await this.call(body, "certificateInfo", "safe", { certificateId });
     const cert = xmlPath(result, "data", "certificate");
     if (!cert || typeof cert !== "object") {
-      throw decodeError(
-        "autodns",
-        "certificateInfo",
-        response,
-        "XML",
-        "no data/certificate",
-        "autodns.endpoint",
-      );
+      throw decodeError("autodns", "certificateInfo", response, "XML", "no data/certificate");
     }
     return this.readValue("certificateInfo", response, () => {
       const expire = xmlText(cert, "expire");
@@ -235,14 +222,7 @@ export class AutodnsXmlClient extends AutodnsRenewJobSearch {
     const certificateJob = xmlPath(result, "data", "certificate_job") as XmlNode | undefined;
     const job = (xmlPath(certificateJob, "job") ?? xmlPath(result, "data", "job")) as XmlNode | undefined;
     if (!job || !xmlText(job, "status")) {
-      throw decodeError(
-        "autodns",
-        "jobInfo",
-        response,
-        "XML",
-        "no data/certificate_job/job/status",
-        "autodns.endpoint",
-      );
+      throw decodeError("autodns", "jobInfo", response, "XML", "no data/certificate_job/job/status");
     }
     const found = this.readValue("jobInfo", response, () =>
       jobFromXml(job, xmlText(certificateJob, "certificate", "id")),
@@ -272,7 +252,7 @@ export class AutodnsXmlClient extends AutodnsRenewJobSearch {
     try {
       return read();
     } catch (e) {
-      throw decodeError("autodns", operation, response, "XML", (e as Error).message, "autodns.endpoint");
+      throw decodeError("autodns", operation, response, "XML", (e as Error).message);
     }
   }
 
@@ -307,7 +287,7 @@ export function readGatewayResponse(
   operation: string,
   ctx: AutodnsErrorContext = {},
 ): { root: XmlNode; result: XmlNode } {
-  const unreadable = unreadableAnswer("autodns", operation, response, "XML", "autodns.endpoint", () =>
+  const unreadable = unreadableAnswer("autodns", operation, response, "XML", () =>
     autodnsError({ operation, httpStatus: response.status, rawBody: response.body }, ctx),
   );
   const root = xmlPath(parseXmlAnswer(response.body, unreadable), "response");
@@ -338,7 +318,7 @@ export function readGatewayResponse(
     );
   }
   if (!statusType) {
-    throw decodeError("autodns", operation, response, "XML", "no result/status/type", "autodns.endpoint");
+    throw decodeError("autodns", operation, response, "XML", "no result/status/type");
   }
   return { root: root as XmlNode, result: result as XmlNode };
 }

@@ -11,7 +11,9 @@ export function preview(body: string, max = 80): string {
 
 /**
  * The error for an unreadable answer: HTML error pages (proxies, maintenance), truncated or
- * empty bodies. `format` names what we expected ("JSON", "XML").
+ * empty bodies. `format` names what we expected ("JSON", "XML"). The message says what arrived and
+ * whose side failed; which setting to check is the caller's to add (the sdk knows no inputs).
+ * `_endpointProperty` is ignored (deprecated: it put the provider's input names into the sdk).
  */
 export function decodeError(
   vendor: VendorName,
@@ -19,19 +21,18 @@ export function decodeError(
   response: HttpResponse,
   format: string,
   reason: string,
-  endpointProperty: string,
+  _endpointProperty?: string,
 ): DecodeError {
   const type = response.headers["content-type"] ?? "no content type";
   const body = response.body.trim() === "" ? "an empty body" : `"${preview(response.body)}"`;
   // A 5xx page is the vendor (or its proxy) failing; anything else may also be a wrong URL.
-  const advice =
+  const fact =
     response.status >= 500
-      ? `The service failed on its side; try again later, and check ${endpointProperty} if it persists`
-      : `The service may be down or ${endpointProperty} may point at the wrong URL; try again later, ` +
-        `and check ${endpointProperty} if it persists`;
+      ? "The service failed on its side; try again later"
+      : "The service may be down or the endpoint may be the wrong URL; try again later";
   return new DecodeError(
     `${VENDOR_LABELS[vendor]} answered ${operation} with something that is not its ${format} format ` +
-      `(HTTP ${response.status}, ${type}: ${body}; ${reason}). ${advice}`,
+      `(HTTP ${response.status}, ${type}: ${body}; ${reason}). ${fact}`,
     { vendor, operation, status: response.status, rawBody: response.body },
   );
 }
@@ -46,12 +47,10 @@ export function unreadableAnswer(
   operation: string,
   response: HttpResponse,
   format: string,
-  endpointProperty: string,
   byStatus: () => Error,
 ): (reason: string) => Error {
   const statusOnly = response.status === 401 || response.status === 403 || response.status === 429;
-  return (reason) =>
-    statusOnly ? byStatus() : decodeError(vendor, operation, response, format, reason, endpointProperty);
+  return (reason) => (statusOnly ? byStatus() : decodeError(vendor, operation, response, format, reason));
 }
 
 /** Parses an XML answer; a body that is not XML becomes `unreadable(reason)` (see {@link unreadableAnswer}). */

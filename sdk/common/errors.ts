@@ -1,7 +1,9 @@
 /**
- * One error hierarchy for every vendor client. Each error carries what a user (or the provider)
- * needs to act: which vendor, which operation, the HTTP status, the vendor's own code and text,
- * the vendor's request id (AutoDNS `stid`) and a bounded copy of the raw body for debugging.
+ * One error hierarchy for every vendor client. Each error carries the facts: which vendor, which
+ * operation, the HTTP status, the vendor's own code and text, the vendor's request id (AutoDNS
+ * `stid`), for a connection failure its phase, and a bounded copy of the raw body for debugging.
+ * Messages state those facts; what a program's author should change is the provider's to say
+ * (provider/backends/errorAdvice.ts), so the clients stay usable on their own.
  *
  * Request bodies are never stored here: they can hold passwords, API keys or challenge phrases.
  */
@@ -64,7 +66,11 @@ export class VendorError extends Error {
     this.retryAfterSeconds = details.retryAfterSeconds;
   }
 
-  /** True when repeating the same request later may succeed (the request was not acted on). */
+  /**
+   * True when repeating the same request later may succeed.
+   * @deprecated Read by nothing: whether a request is repeated is decided by the transport's
+   * `RepeatPolicy` and, for a renewal, by the provider. Kept because the sdk is public.
+   */
   get retryable(): boolean {
     return false;
   }
@@ -78,10 +84,17 @@ export class NotFoundError extends VendorError {}
 
 /** The vendor asked us to slow down (HTTP 429 or its own rate-limit code). */
 export class RateLimitError extends VendorError {
+  /** @deprecated See {@link VendorError.retryable}. */
   override get retryable(): boolean {
     return true;
   }
 }
+
+/**
+ * Where a connection failed: the name lookup, a refused (or unreachable) connection, the TLS handshake (the server's
+ * certificate not trusted, or ours refused), a timeout, or a reset or other failure after connecting.
+ */
+export type ConnectionPhase = "dns" | "refused" | "tls" | "timeout" | "reset";
 
 /**
  * No usable response: DNS, refused or reset connection, TLS failure or timeout.
@@ -92,11 +105,18 @@ export class ConnectionError extends VendorError {
   readonly requestSent: boolean;
   /** The socket or TLS error code (`ECONNRESET`, `ERR_SSL_…`), when known. */
   readonly code?: string;
-  constructor(message: string, details: VendorErrorDetails & { requestSent: boolean; code?: string }) {
+  /** Where the connection failed, when known. */
+  readonly phase?: ConnectionPhase;
+  constructor(
+    message: string,
+    details: VendorErrorDetails & { requestSent: boolean; code?: string; phase?: ConnectionPhase },
+  ) {
     super(message, details);
     this.requestSent = details.requestSent;
     this.code = details.code;
+    this.phase = details.phase;
   }
+  /** @deprecated See {@link VendorError.retryable}. */
   override get retryable(): boolean {
     return true;
   }
@@ -107,6 +127,7 @@ export class DecodeError extends VendorError {}
 
 /** The vendor failed on its side (HTTP 5xx without a business error). */
 export class ServerError extends VendorError {
+  /** @deprecated See {@link VendorError.retryable}. */
   override get retryable(): boolean {
     return true;
   }
@@ -114,6 +135,29 @@ export class ServerError extends VendorError {
 
 /** The vendor understood the request and refused it under one of its rules. */
 export class VendorRuleError extends VendorError {}
+
+/** The classes of refusal a vendor's mapping chooses between (see {@link vendorErrorOf}). */
+export type VendorErrorKind = "authentication" | "notFound" | "rateLimit" | "server" | "rule";
+
+const ERROR_CLASSES: Record<
+  VendorErrorKind,
+  new (message: string, details: VendorErrorDetails) => VendorError
+> = {
+  authentication: AuthenticationError,
+  notFound: NotFoundError,
+  rateLimit: RateLimitError,
+  server: ServerError,
+  rule: VendorRuleError,
+};
+
+/** The error of class `kind`: each vendor's mapping decides the kind, this builds it. */
+export function vendorErrorOf(
+  kind: VendorErrorKind,
+  message: string,
+  details: VendorErrorDetails,
+): VendorError {
+  return new ERROR_CLASSES[kind](message, details);
+}
 
 /** Formats the vendor part of a message: ` [EF4001012: text]`, or "" when there is no code. */
 export function vendorSuffix(code: string | undefined, text: string | undefined): string {

@@ -5,7 +5,7 @@
  */
 import axios, { AxiosError, AxiosInstance } from "axios";
 import type { Agent as HttpsAgent } from "node:https";
-import { ConnectionError, RateLimitError, VENDOR_LABELS, VendorName } from "./errors";
+import { ConnectionError, ConnectionPhase, RateLimitError, VENDOR_LABELS, VendorName } from "./errors";
 import { realSleep, Sleep, takeSlot } from "./rateLimiter";
 import { USER_AGENT } from "./version";
 
@@ -201,6 +201,15 @@ export class HttpTransport {
     const tlsFailure =
       /SSL|TLS|CERT|SELF_SIGNED|UNABLE_TO/i.test(code) || /alert|certificate/i.test(err?.message ?? "");
     const requestSent = !NOT_SENT_CODES.has(code) && !tlsFailure;
+    const phase: ConnectionPhase = timedOut
+      ? "timeout"
+      : tlsFailure
+        ? "tls"
+        : code === "ENOTFOUND" || code === "EAI_AGAIN"
+          ? "dns"
+          : NOT_SENT_CODES.has(code)
+            ? "refused"
+            : "reset";
     const what = timedOut
       ? `timed out after ${this.options.timeoutMs} ms`
       : `failed (${code || (err?.message ?? "unknown error")})`;
@@ -212,6 +221,7 @@ export class HttpTransport {
       operation,
       requestSent,
       code: code || undefined,
+      phase,
       // No `cause`: axios errors carry the request config, including Basic auth and form bodies.
     });
   }

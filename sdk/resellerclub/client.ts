@@ -261,7 +261,6 @@ export function readResellerClubResponse(
       response,
       "JSON",
       parsed.ok ? "not an object" : `invalid JSON: ${parsed.reason}`,
-      "resellerclub.endpoint",
     );
   }
   const status = asString(body.status);

@@ -126,14 +126,9 @@ export class SymantecClient {
     try {
       return await this.transport.send(request, operation, repeat);
     } catch (e) {
-      if (
-        e instanceof ConnectionError &&
-        !e.requestSent &&
-        e.code &&
-        !/^E(CONNREFUSED|NOTFOUND|AI_AGAIN|HOSTUNREACH|NETUNREACH)$/.test(e.code)
-      ) {
+      // The transport tells a failed handshake (our client certificate, or trust) by its phase.
+      if (e instanceof ConnectionError && e.phase === "tls" && e.code)
         throw symantecTlsError(e, this.baseURL);
-      }
       throw e;
     }
   }
@@ -169,7 +164,7 @@ export function readSymantecResponse(
   operation: string,
   transactionId?: string,
 ): SymantecResult {
-  const unreadable = unreadableAnswer("symantec", operation, response, "XML", "symantec.endpoint", () =>
+  const unreadable = unreadableAnswer("symantec", operation, response, "XML", () =>
     symantecError({ operation, httpStatus: response.status, rawBody: response.body }, transactionId),
   );
   const doc = parseXmlAnswer(response.body, unreadable);

@@ -54,8 +54,13 @@ export interface ExpectedError {
   vendorText?: string | null;
   requestId?: string | null;
   retryAfterSeconds?: number | null;
-  /** Fragments the message must contain (the vendor's name is always checked). */
+  /** Fragments the message must contain (the vendor's name is always checked): the sdk's facts. */
   messageIncludes: string[];
+  /**
+   * Fragments the message must contain once the provider has given it its advice
+   * (provider/backends/errorAdvice.ts): the inputs, variables or commands that fix it.
+   */
+  adviceIncludes?: string[];
 }
 
 /** Contents of `meta.json`. */

@@ -13,6 +13,8 @@ import { noSleep, useFixtureReplay } from "../../support/fixtureReplay";
 import { SEED_RENEWAL } from "../../support/symantecRequests";
 import { expectVendorError, rejectionOf } from "../../support/fixtures";
 import { itFailsAsEachErrorFixture } from "../../support/errorFixtures";
+import { withAdvice } from "../../../provider/backends/errorAdvice";
+import { VENDOR_APIS } from "../../../provider/backends/vendorApis";
 
 const CLIENT_KEY =
   "-----BEGIN PRIVATE KEY-----\nTUlJRXZRSUJBREFOQmdrcWhraUc5dzBCQVFFRkFBU0NCS2N3Z2dTakFnRUFBb0lCQVFD\n-----END PRIVATE KEY-----\n";
@@ -154,11 +156,11 @@ describe("Symantec/DigiCert client error fixtures", () => {
 
   it("an untrusted server certificate becomes a ConnectionError naming symantec.caCertificate", () => {
     const error = tlsFailure("renew", "SELF_SIGNED_CERT_IN_CHAIN");
-    expectVendorError(
-      error,
-      { class: "ConnectionError", messageIncludes: ["not trusted", "symantec.caCertificate"] },
-      "symantec",
-    );
+    expectVendorError(error, { class: "ConnectionError", messageIncludes: ["not trusted"] }, "symantec");
+    expect(error).to.have.property("phase", "tls");
+    // The wording moved: the input to set is the provider's advice, asserted on the advised message.
+    const advised = withAdvice(error, VENDOR_APIS.symantec.credentials) as Error;
+    expect(advised.message).to.include("symantec.caCertificate");
   });
 
   it("a refused client certificate during the handshake becomes an AuthenticationError naming the key inputs", () => {
@@ -167,13 +169,12 @@ describe("Symantec/DigiCert client error fixtures", () => {
       error,
       {
         class: "AuthenticationError",
-        messageIncludes: [
-          "refused the TLS client certificate",
-          "symantec.clientCertificate",
-          "symantec.clientKey",
-        ],
+        messageIncludes: ["refused the TLS client certificate", "ERR_SSL_TLSV13_ALERT_CERTIFICATE_REQUIRED"],
       },
       "symantec",
     );
+    const advised = withAdvice(error, VENDOR_APIS.symantec.credentials) as Error;
+    for (const input of ["symantec.clientCertificate", "symantec.clientKey", "SYMANTEC_CLIENT_KEY"])
+      expect(advised.message).to.include(input);
   });
 });
