@@ -165,12 +165,15 @@ export function advisedBackend(
   backend: VendorBackend,
   credentials: readonly CredentialNames[],
 ): VendorBackend {
-  return {
+  // Every method named, optional ones too: a method left out here would silently vanish.
+  const advised = {
     inspect: advising(backend.inspect.bind(backend), credentials),
     findPendingRenewal: advising(backend.findPendingRenewal.bind(backend), credentials),
     latestRenewal: backend.latestRenewal && advising(backend.latestRenewal.bind(backend), credentials),
     renew: advising(backend.renew.bind(backend), credentials),
     reissue: backend.reissue && advising(backend.reissue.bind(backend), credentials),
     poll: advising(backend.poll.bind(backend), credentials),
-  };
+    handedInRenewal: backend.handedInRenewal && advising(backend.handedInRenewal.bind(backend), credentials),
+  } satisfies Record<keyof VendorBackend, unknown>;
+  return advised;
 }
