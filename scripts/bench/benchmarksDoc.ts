@@ -46,9 +46,9 @@ whole run took ${Math.round(totalSeconds)} s. Re-run it to refresh this file.
 ${headline(s)}.
 
 Coalesced reads are not built yet: every certificate is still read on its own, so at the vendors'
-real limits a refresh or an adopt waits for the AutoDNS limit (3 requests per second) and is far
-above its target. These figures are the instrument's first reading, for that work to be measured
-against.
+real limits a refresh or an adopt waits on the AutoDNS limit (3 requests per second: N / 6 seconds
+at least for the N / 2 AutoDNS certificates), and the refresh targets are not expected to hold.
+These figures are the instrument's first reading, for that work to be measured against.
 
 ## What is measured
 
