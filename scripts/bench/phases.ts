@@ -10,14 +10,31 @@ import { newStack, TestStack } from "../../test/support/engine";
 import { sampleProviderMemory } from "./providerMemory";
 
 /**
- * What is measured: the real resource; the no-op floor (a trivial resource); and a no-op given
+ * What is measured: the real resource at the vendors' real rate limits (the clients' defaults, as
+ * a user's program has them) and again with the AutoDNS limit lifted (1000 requests per second, to
+ * show the engine and the provider alone); the no-op floor (a trivial resource); and a no-op given
  * exactly the args a user gives each RenewedCertificate, the floor of any dynamic resource that
  * takes those inputs.
  */
-export type ResourceKind = "RenewedCertificate" | "no-op" | "no-op (same args)";
+export type ResourceKind =
+  "RenewedCertificate (real limits)" | "RenewedCertificate (unlimited)" | "no-op" | "no-op (same args)";
+
+/** The two RenewedCertificate kinds. */
+export const RENEWED_KINDS = ["RenewedCertificate (real limits)", "RenewedCertificate (unlimited)"] as const;
+
+/** Whether a kind is a RenewedCertificate (it talks to the vendors). */
+export function isRenewed(kind: ResourceKind): boolean {
+  return (RENEWED_KINDS as readonly string[]).includes(kind);
+}
 
 /** The phases, in the order they run. */
-export const PHASES = ["up (adopt)", "preview (nothing due)", "refresh", "up (10% due)"] as const;
+export const PHASES = [
+  "up (adopt)",
+  "preview (nothing due)",
+  "refresh",
+  "up (10% due)",
+  "up (reissue due)",
+] as const;
 export type Phase = (typeof PHASES)[number];
 
 /** A stack of one kind holding N resources. */
@@ -38,9 +55,16 @@ export async function benchStack(
   program: PulumiFn,
   workDir?: string,
 ): Promise<BenchStack> {
+  // One program directory serves every kind: stack names differ so stack config files do too.
+  const suffix: Record<ResourceKind, string> = {
+    "RenewedCertificate (real limits)": "",
+    "RenewedCertificate (unlimited)": "-unlimited",
+    "no-op": "",
+    "no-op (same args)": "-args",
+  };
   const t: TestStack = await newStack({
-    projectName: kind === "RenewedCertificate" ? "bench-renewed" : "bench-noop",
-    stackName: kind === "no-op (same args)" ? `n${n}-args` : `n${n}`,
+    projectName: isRenewed(kind) ? "bench-renewed" : "bench-noop",
+    stackName: `n${n}${suffix[kind]}`,
     program,
     workDir,
     // The file backend rewrites the whole state file after every step (O(N²) for N creates);
@@ -122,7 +146,8 @@ export async function stateSizes(
   };
 }
 
-function median(xs: number[]): number {
+/** The median of some figures. */
+export function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   const m = Math.floor(s.length / 2);
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
