@@ -225,7 +225,7 @@ export async function update(
     state = await lookupOrFail(
       step,
       known,
-      () => withVendorExpiry(step, known),
+      () => withVendorExpiry(step, known, "fresh"),
       (error) =>
         `could not re-read the expiry of ${id} before renewing, so no renewal was submitted: ${error}`,
     );

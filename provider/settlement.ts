@@ -108,12 +108,20 @@ async function latestFinishedRenewal(step: RenewalStep, state: CertificateState)
  * Re-reads the expiry at the vendor. When it moved past what state knows and not by the renewal
  * state already records, it was renewed elsewhere — by hand, or by a run whose result was never
  * saved: the new expiry is recorded, with the vendor's finished renewal where it can be listed.
+ * `read` "listed" (refresh only) lets the adapter answer from a list shared across resources when
+ * nothing changed; "fresh" (every path that may renew) always reads this certificate alone.
  */
 export async function withVendorExpiry(
   step: RenewalStep,
   state: CertificateState,
+  read: "fresh" | "listed" = "fresh",
 ): Promise<CertificateState> {
-  const snapshot = await step.backend.inspect(String(step.inputs.certificateId));
+  const certificateId = String(step.inputs.certificateId);
+  // Only a refresh may be answered by a shared list; update decides a renewal on a fresh read.
+  const snapshot =
+    read === "listed" && step.backend.inspectListed
+      ? await step.backend.inspectListed(certificateId, state)
+      : await step.backend.inspect(certificateId);
   state = withKnownNames(state, snapshot);
   // The term moves only by a renewal, but a renewal made elsewhere moves it too: the vendor's word wins.
   if (snapshot.coverageEndsAt) state = { ...state, coverageEndsAt: snapshot.coverageEndsAt };
@@ -252,5 +260,5 @@ export async function settleForRead(step: RenewalStep, stored: CertificateState)
   const recovered = recoverFromJournal(step, stored);
   let state = recovered.interrupted ? stored : recovered.state;
   if (state.renewalStatus === "pending") state = await pollOnce(step, state);
-  return withVendorExpiry(step, state);
+  return withVendorExpiry(step, state, "listed");
 }

@@ -50,6 +50,13 @@ export function withKnownNames<S extends KnownCertificate>(state: S, snapshot: C
   return next;
 }
 
+/** What state knows of the certificate, for a read that may be answered by a list. */
+export interface ListedKnown {
+  notAfter?: string;
+  certificatePem?: string;
+  coverageEndsAt?: string;
+}
+
 /** A submitted renewal. */
 export interface RenewalRef {
   /** AutoDNS job id or ResellerClub eaqid. */
@@ -93,8 +100,14 @@ export interface RenewalContext {
 
 /** A vendor adapter. */
 export interface VendorBackend {
-  /** Reads the certificate's current expiry (and PEM where available). */
+  /** Reads the certificate's current expiry (and PEM where available): always a fresh single read. */
   inspect(certificateId: string): Promise<CertificateSnapshot>;
+  /**
+   * A refresh's read, where the vendor can list many certificates in one request: answers from a
+   * list shared by every resource of the process when it shows nothing changed against `known`,
+   * else reads like {@link inspect}. Never used before a renewal (update re-reads with `inspect`).
+   */
+  inspectListed?(certificateId: string, known: ListedKnown): Promise<CertificateSnapshot>;
   /**
    * Finds a renewal (or, with `action` "reissue", a reissue) already pending at the vendor: the
    * guard against a second one.

@@ -168,6 +168,7 @@ export function advisedBackend(
   // Every method named, optional ones too: a method left out here would silently vanish.
   const advised = {
     inspect: advising(backend.inspect.bind(backend), credentials),
+    inspectListed: backend.inspectListed && advising(backend.inspectListed.bind(backend), credentials),
     findPendingRenewal: advising(backend.findPendingRenewal.bind(backend), credentials),
     latestRenewal: backend.latestRenewal && advising(backend.latestRenewal.bind(backend), credentials),
     renew: advising(backend.renew.bind(backend), credentials),

@@ -156,9 +156,16 @@ export function bodyViolations(operation: AutodnsOperation, body: unknown): Sche
     if (typeof item.key === "string" && !allowed.has(item.key))
       out.push({ path: `${path}.key`, problem: `"${item.key}" is not a documented key` });
   };
+  // IN takes its list as `values[]` here (docs/VENDOR-CHOICES.md): how the vendor reads a
+  // comma-joined `value` is unpublished, so the sandbox is no kinder and refuses it.
+  const listOperands = (item: Record<string, unknown>, path: string) => {
+    if ((item.operator === "IN" || item.operator === "NOT_IN") && item.value !== undefined)
+      out.push({ path: `${path}.value`, problem: `must be values[] for ${String(item.operator)}` });
+  };
   const walk = (filters: unknown, path: string): void =>
     list(filters).forEach((filter, i) => {
       key(filter, `${path}[${i}]`);
+      listOperands(filter, `${path}[${i}]`);
       walk(filter.filters, `${path}[${i}].filters`);
     });
   const query = body as Record<string, unknown>;

@@ -31,6 +31,8 @@ export interface JsonContext {
   body: string;
   /** The client's correlation id (`X-Domainrobot-Ctid`), echoed. */
   ctid?: string;
+  /** The `keys[]` query values: what a list answers beyond each item's summary. */
+  keys?: string[];
 }
 
 /** Parses a JSON body; an empty body is `undefined` (the seed's renew sends none). */
@@ -153,14 +155,24 @@ export function search<T>(
   return respond(page, total);
 }
 
-/** `POST certificate/_search` (e.g. `{key:"id", values:["1","2"], operator:"IN"}`). */
+/**
+ * A certificate as a list answers it: the id, plus what `keys[]` asked for. The vendor documents
+ * `keys[]` as the way to "fetch additional data", and neither the PEM (`server`) nor the paid term
+ * (`payable`) is among its keys, so the sandbox never lists them (no kinder than the vendor).
+ */
+function listedCertificateJson(c: CertificateRecord, caPem: string, keys: string[]): Record<string, unknown> {
+  const full = certificateJson(c, caPem);
+  return Object.fromEntries(Object.entries(full).filter(([k]) => k === "id" || keys.includes(k)));
+}
+
+/** `POST certificate/_search` (e.g. `{key:"id", values:["1","2"], operator:"IN"}`, `keys[]=expire`). */
 export function certificateSearch(ctx: JsonContext): RouteOutcome {
   const all = [...ctx.store.certificates.values()].filter((c) => c.vendor === "autodns");
   const byId = (a: CertificateRecord, b: CertificateRecord) =>
     Number(a.id) - Number(b.id) || a.id.localeCompare(b.id);
   return search(ctx, CERTIFICATE_FIELDS, all, byId, (page, total) => {
     const status = { ...AUTODNS_WIRE.certificateList, type: "SUCCESS" as const };
-    const data = page.map((c) => certificateJson(c, ctx.caPem));
+    const data = page.map((c) => listedCertificateJson(c, ctx.caPem, ctx.keys ?? []));
     return jsonSuccess(newStid(ctx.store), status, { type: "Certificate", summary: total }, data, ctx.ctid);
   });
 }

@@ -102,6 +102,7 @@ export function autodnsJsonRouter(store: Store, caPem: string, options: AutodnsR
       caPem,
       body: request.body,
       ctid: header(request, "x-domainrobot-ctid"),
+      keys: [...request.query.getAll("keys[]"), ...request.query.getAll("keys")],
     };
     const match = matchOperation(request.method, parts);
     const certificateId = certificateOf(store, match, request.body);

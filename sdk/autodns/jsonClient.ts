@@ -19,6 +19,15 @@ export const AUTODNS_JSON_ENDPOINT = "https://api.autodns.com/v1";
 /** The demo JSON API. */
 export const AUTODNS_JSON_DEMO_ENDPOINT = "https://api.demo.autodns.com/v1";
 
+/** What a certificate list asks for beyond the summary (`keys[]`): the name and the expiry. */
+export const AUTODNS_CERTIFICATE_LIST_KEYS: readonly string[] = ["name", "expire"];
+
+/**
+ * Most certificates one list request asks for. The vendor publishes no maximum for `view.limit`;
+ * 50 is the page its job lists use here. A smaller page at the vendor costs only single reads.
+ */
+export const AUTODNS_CERTIFICATE_PAGE_SIZE = 50;
+
 const SUCCESS_TYPES = new Set(["SUCCESS", "NOTIFY", "NOTICE", "NICCOM_NOTIFY"]);
 
 interface Envelope {
@@ -216,17 +225,23 @@ export class AutodnsJsonClient extends AutodnsRenewJobSearch {
   }
 
   /**
-   * Reads many certificates in one request (`POST /certificate/_search`, filter id IN …), for
-   * callers that hold many ids; the provider reads one certificate at a time (`certificateInfo`).
+   * Reads many certificates in one request (`POST /certificate/_search`, task 400105): filter
+   * `id IN values[]`, one page of `certificateIds.length`. A list answers only the certificate's
+   * summary plus the `keys[]` asked for (default `name` and `expire`); the PEM (`server`) and the
+   * paid term (`payable`) are not among the documented keys, so only certificate info reads them.
    * Unknown ids are simply absent from the result.
    */
-  async certificateSearch(certificateIds: string[]): Promise<AutodnsCertificate[]> {
+  async certificateSearch(
+    certificateIds: string[],
+    keys: readonly string[] = AUTODNS_CERTIFICATE_LIST_KEYS,
+  ): Promise<AutodnsCertificate[]> {
     const env = await this.call(
       {
         method: "POST",
         path: "certificate/_search",
+        query: keys.length ? { "keys[]": [...keys] } : undefined,
         body: JSON.stringify({
-          filters: [{ key: "id", value: certificateIds.join(","), operator: "IN" }],
+          filters: [{ key: "id", values: certificateIds, operator: "IN" }],
           view: { limit: certificateIds.length, offset: 0 },
         }),
         headers: { "Content-Type": "application/json" },

@@ -154,6 +154,20 @@ describe("AutoDNS JSON: the published contract", () => {
     expect(logged.contractViolation).to.contain("objectId");
   });
 
+  it("takes an IN list only as values[] (the form the client sends), and lists only the keys[] asked for", async () => {
+    const joined = await send(sandbox, "POST", "certificate/_search", {
+      filters: [{ key: "id", value: "100,101", operator: "IN" }],
+    });
+    expect(joined.status).to.equal(400);
+    expect(JSON.stringify(joined.json)).to.contain("body.filters[0].value must be values[] for IN");
+    const listed = await send(sandbox, "POST", "certificate/_search?keys[]=expire", {
+      filters: [{ key: "id", values: ["100"], operator: "IN" }],
+    });
+    expect(listed.status).to.equal(200);
+    const [item] = listed.json.data as Record<string, unknown>[];
+    expect(Object.keys(item).sort()).to.deep.equal(["expire", "id"]);
+  });
+
   it("refuses ids sent as strings, undocumented operators, order types and unknown routes", async () => {
     const stringIds = await send(sandbox, "PUT", "certificate/100/_renew", {
       id: "100",

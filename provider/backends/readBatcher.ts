@@ -1,0 +1,100 @@
+/**
+ * Coalesces reads of many certificates into the vendor's list requests. One provider process
+ * serves every resource of a refresh, and the engine calls `read` for all of them at once; at a
+ * vendor's rate limit (AutoDNS: 3 requests per second) one read per certificate is the whole cost
+ * of a refresh, while one list request answers for a page of them.
+ *
+ * At most one list request per vendor account is in flight: ids that arrive meanwhile wait for
+ * the next one, so at a rate limit the batches grow by themselves. Nothing is cached: a batch's
+ * answer goes to the reads that joined it and is then dropped, so no answer outlives the engine
+ * operation that asked for it. Callers decide what a missing id or a failed page means (the
+ * AutoDNS adapter then reads that certificate alone, exactly as without batching).
+ */
+
+/** Reads one page of ids; ids the vendor did not answer for are absent from the map. */
+export type PageReader<T> = (ids: string[]) => Promise<ReadonlyMap<string, T>>;
+
+/** How a batcher groups reads. */
+export interface ReadBatcherOptions {
+  /** Most ids in one list request (the vendor's page). */
+  pageSize: number;
+  /** How long the first read of a batch waits for others to join, in ms. */
+  windowMs: number;
+}
+
+interface Waiting<T> {
+  id: string;
+  resolve: (value: T | undefined) => void;
+  reject: (error: unknown) => void;
+}
+
+/** See the module comment. */
+export class ReadBatcher<T> {
+  private queue: Waiting<T>[] = [];
+  private timer?: ReturnType<typeof setTimeout>;
+  private inFlight = false;
+
+  constructor(
+    private readonly readPage: PageReader<T>,
+    private readonly options: ReadBatcherOptions,
+  ) {
+    if (!(options.pageSize >= 1))
+      throw new RangeError(`pageSize must be at least 1 (was ${options.pageSize})`);
+  }
+
+  /** The id's entry in the list answer of the batch it joins; undefined when the answer lacks it. */
+  read(id: string): Promise<T | undefined> {
+    return new Promise<T | undefined>((resolve, reject) => {
+      this.queue.push({ id, resolve, reject });
+      this.schedule();
+    });
+  }
+
+  private schedule(): void {
+    if (this.inFlight) return; // the request in flight starts the next one when it ends
+    if (this.queue.length >= this.options.pageSize) {
+      this.flush();
+    } else if (!this.timer) {
+      this.timer = setTimeout(() => this.flush(), this.options.windowMs);
+    }
+  }
+
+  private flush(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    if (this.inFlight || this.queue.length === 0) return;
+    const batch = this.queue.splice(0, this.options.pageSize);
+    this.inFlight = true;
+    const ids = [...new Set(batch.map((w) => w.id))];
+    void this.readPage(ids)
+      .then(
+        (answer) => batch.forEach((w) => w.resolve(answer.get(w.id))),
+        (error: unknown) => batch.forEach((w) => w.reject(error)),
+      )
+      .finally(() => {
+        this.inFlight = false;
+        // Whatever queued meanwhile goes out at once: it has waited a whole request already.
+        if (this.queue.length) this.flush();
+      });
+  }
+}
+
+const shared = new Map<string, ReadBatcher<unknown>>();
+
+/**
+ * The process's one batcher for `key` (a vendor account: endpoint and login), built on first use.
+ * Every resource of the process shares it, as they share the vendor's rate limit.
+ */
+export function sharedBatcher<T>(key: string, create: () => ReadBatcher<T>): ReadBatcher<T> {
+  let batcher = shared.get(key) as ReadBatcher<T> | undefined;
+  if (!batcher) {
+    batcher = create();
+    shared.set(key, batcher as ReadBatcher<unknown>);
+  }
+  return batcher;
+}
+
+/** Forgets every shared batcher (tests that build a fresh vendor per case). */
+export function resetSharedBatchers(): void {
+  shared.clear();
+}
