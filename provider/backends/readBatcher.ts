@@ -5,7 +5,9 @@
  * of a refresh, while one list request answers for a page of them.
  *
  * At most one list request per vendor account is in flight: ids that arrive meanwhile wait for
- * the next one, so at a rate limit the batches grow by themselves. Nothing is cached: a batch's
+ * the next one, so at a rate limit the batches grow by themselves. The engine bounds them: it runs
+ * at most `--parallel` resource operations at once (4 × cores by default), so a batch holds at
+ * most that many reads. Nothing is cached: a batch's
  * answer goes to the reads that joined it and is then dropped, so no answer outlives the engine
  * operation that asked for it. Callers decide what a missing id or a failed page means (the
  * AutoDNS adapter then reads that certificate alone, exactly as without batching).
@@ -73,8 +75,10 @@ export class ReadBatcher<T> {
       )
       .finally(() => {
         this.inFlight = false;
-        // Whatever queued meanwhile goes out at once: it has waited a whole request already.
-        if (this.queue.length) this.flush();
+        // What queued meanwhile waits one more window: the callers this answer releases (the
+        // engine's next reads, at most `--parallel` at once) join it instead of forming a second
+        // batch that alternates with this one.
+        if (this.queue.length) this.schedule();
       });
   }
 }
