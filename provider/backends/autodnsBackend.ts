@@ -7,14 +7,9 @@
  * `POST /job/history/_search`, XML 400135). Job lists find a certificate's jobs by its *name*, so
  * the name is read from certificate info and kept in state (`certificateName`).
  */
-import { createHash } from "node:crypto";
 import { NotFoundError } from "../../sdk/common/errors";
 import { AutodnsJobAction, autodnsJobOutcome } from "../../sdk/autodns/jobs";
-import {
-  AUTODNS_CERTIFICATE_PAGE_SIZE,
-  AUTODNS_JSON_ENDPOINT,
-  AutodnsJsonClient,
-} from "../../sdk/autodns/jsonClient";
+import { AutodnsJsonClient } from "../../sdk/autodns/jsonClient";
 import { AutodnsXmlClient } from "../../sdk/autodns/xmlClient";
 import {
   AutodnsCertificate,
@@ -26,7 +21,8 @@ import {
 import { requiredCredential } from "../credentials";
 import { VENDOR_APIS } from "./vendorApis";
 import { AutodnsInput } from "../inputs";
-import { ReadBatcher, sharedBatcher } from "./readBatcher";
+import type { ReadBatcher } from "./readBatcher";
+import { certificateListBatcher } from "./autodnsCertificateList";
 import {
   CertificateSnapshot,
   KnownCertificate,
@@ -49,37 +45,11 @@ export function autodnsProgress(job: AutodnsJob): RenewalProgress {
   };
 }
 
-/**
- * How long the first read of a batch waits for others, in ms: the engine starts the reads of a
- * refresh within milliseconds of each other; later ones queue behind the request in flight.
- */
-const LIST_WINDOW_MS = 20;
-
-/** The process's certificate-list batcher for one JSON account (endpoint and login). */
-function certificateBatcher(
-  client: AutodnsJsonClient,
-  options: AutodnsClientOptions,
-): ReadBatcher<AutodnsCertificate> {
-  const { user, password, context } = options.credentials;
-  // The login is part of the key (two accounts see different certificates); hashed, so no
-  // password sits in the key, even in memory.
-  const login = createHash("sha256").update(`${user}\0${context}\0${password}`).digest("hex");
-  const key = `autodns-json ${options.endpoint ?? AUTODNS_JSON_ENDPOINT} ${login}`;
-  return sharedBatcher(
-    key,
-    () =>
-      new ReadBatcher<AutodnsCertificate>(
-        async (ids) => new Map((await client.certificateSearch(ids)).map((c) => [c.id, c])),
-        { pageSize: AUTODNS_CERTIFICATE_PAGE_SIZE, windowMs: LIST_WINDOW_MS },
-      ),
-  );
-}
-
 /** See the module comment. */
 export class AutodnsBackend implements VendorBackend {
   private readonly json?: AutodnsJsonClient;
-  /** JSON only: the shared certificate-list batcher (the XML gateway's list task is not spoken). */
-  private readonly listed?: ReadBatcher<AutodnsCertificate>;
+  /** The certificate list (JSON `POST /certificate/_search`, XML 400105) shared by the process. */
+  private readonly listed: ReadBatcher<AutodnsCertificate>;
   private readonly client: AutodnsJsonClient | AutodnsXmlClient;
   /** Names read by {@link inspect} in this process, so a renewal right after costs no extra read. */
   private readonly names = new Map<string, string>();
@@ -104,13 +74,13 @@ export class AutodnsBackend implements VendorBackend {
     } else {
       this.json = new AutodnsJsonClient(options);
       this.client = this.json;
-      this.listed = certificateBatcher(this.json, options);
     }
+    this.listed = certificateListBatcher(this.client, block.protocol ?? "json", options);
   }
 
   /**
-   * A refresh's read: the certificate list (`POST /certificate/_search`, shared by every resource
-   * of the process) answers when it shows the expiry state already knows and state has the PEM and
+   * A refresh's read: the certificate list (JSON `POST /certificate/_search`, XML 400105, shared
+   * by every resource of the process) answers when it shows the expiry state already knows and state has the PEM and
    * the paid term (neither is in a list answer; both change only with the expiry). Anything else —
    * a moved expiry, a certificate missing from the list, a failed list request — is read alone with
    * {@link inspect}, so its answer and its errors are exactly those of an unbatched read.
@@ -124,7 +94,7 @@ export class AutodnsBackend implements VendorBackend {
 
   /** The listed certificate when the list shows the expiry in `known`; otherwise undefined. */
   private async listedUnchanged(certificateId: string, known: ListedKnown) {
-    if (!this.listed || !known.notAfter || !known.certificatePem || !known.coverageEndsAt) return undefined;
+    if (!known.notAfter || !known.certificatePem || !known.coverageEndsAt) return undefined;
     const listed = await this.listed.read(certificateId).catch(() => undefined);
     const same = !!listed?.notAfter && Date.parse(listed.notAfter) === Date.parse(known.notAfter);
     return same ? listed : undefined;

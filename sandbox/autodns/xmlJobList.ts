@@ -1,13 +1,12 @@
 /**
  * The XML gateway's certificate job list (task 400115: running jobs) and history list (400135:
- * finished ones). The request is a list inquire as the help page "List Inquire" lays it out:
- * `view` (offset, limit, children), `where` (key/operator/value, nested in `and`/`or`) and `order`
- * (key, mode asc|desc). Keys are the job element's keywords (help page "Job Object"); anything
- * else is refused with EF01000, like the JSON contract.
+ * finished ones), list inquires (./xmlListInquire.ts) whose keys are the job element's keywords
+ * (help page "Job Object").
  */
 import { isOpen, pollJob, settleJobs } from "../jobs";
 import type { JobRecord, Store } from "../store";
 import { jobXml } from "./wire";
+import { ListKeys, XmlListError, whereTest, whole } from "./xmlListInquire";
 
 /** The job element's keywords (help page "Job Object"). */
 const JOB_KEYS = new Set([
@@ -26,25 +25,7 @@ const JOB_KEYS = new Set([
   "object",
 ]);
 
-/**
- * XML operators: the help pages' examples use `eq`; the other names are the XML spelling of the
- * JSON `Operator` values (UNCONFIRMED individually). `*` is the wildcard of `like` (and `eq`, as
- * the help page's `test*` example shows).
- */
-const OPERATORS = new Set(["eq", "ne", "like", "lt", "le", "gt", "ge"]);
-
-/** A list request the gateway would refuse: the object names the offending part. */
-export class XmlListError extends Error {
-  constructor(
-    readonly objectType: string,
-    readonly objectValue: string,
-  ) {
-    super(`${objectType} ${JSON.stringify(objectValue)} is not allowed in a certificate job list`);
-  }
-}
-
 type Node = Record<string, unknown>;
-type Test = (job: JobRecord) => boolean;
 
 function text(node: unknown, key: string): string | undefined {
   const v = node && typeof node === "object" ? (node as Node)[key] : undefined;
@@ -59,52 +40,6 @@ function fieldOf(store: Store, key: string, job: JobRecord): string | undefined 
   return typeof v === "string" ? v : undefined;
 }
 
-function condition(store: Store, node: unknown): Test {
-  const key = text(node, "key");
-  if (key === undefined) return group(store, node);
-  if (!JOB_KEYS.has(key)) throw new XmlListError("where.key", key);
-  const operator = (text(node, "operator") ?? "eq").toLowerCase();
-  if (!OPERATORS.has(operator)) throw new XmlListError("where.operator", operator);
-  const value = text(node, "value") ?? "";
-  const pattern = new RegExp(`^${value.replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/[*%]/g, ".*")}$`, "i");
-  return (job) => {
-    const actual = fieldOf(store, key, job);
-    if (actual === undefined) return operator === "ne";
-    const order = actual.localeCompare(value, "en", { numeric: true });
-    switch (operator) {
-      case "eq":
-      case "like":
-        return pattern.test(actual);
-      case "ne":
-        return !pattern.test(actual);
-      case "lt":
-        return order < 0;
-      case "le":
-        return order <= 0;
-      case "gt":
-        return order > 0;
-      default:
-        return order >= 0;
-    }
-  };
-}
-
-/** `and` blocks all hold; `or` blocks: at least one ("and" binds before "or"). */
-function group(store: Store, node: unknown): Test {
-  if (!node || typeof node !== "object") return () => true;
-  const n = node as Node;
-  for (const k of Object.keys(n)) if (k !== "and" && k !== "or") throw new XmlListError("where", k);
-  const ands = ((n.and as unknown[]) ?? []).map((c) => condition(store, c));
-  const ors = ((n.or as unknown[]) ?? []).map((c) => condition(store, c));
-  return (job) => ands.every((t) => t(job)) && (ors.length === 0 || ors.some((t) => t(job)));
-}
-
-function whole(value: string | undefined, name: string, fallback: number): number {
-  if (value === undefined || value === "") return fallback;
-  if (!/^\d+$/.test(value)) throw new XmlListError(name, value);
-  return Number(value);
-}
-
 /** Runs a 400115 (`running`) or 400135 list; the answer's `data` and the certificate it was about. */
 export function listJobsXml(
   store: Store,
@@ -116,7 +51,12 @@ export function listJobsXml(
   const view = t.view as Node | undefined;
   const limit = whole(text(view, "limit"), "view.limit", 50);
   const offset = whole(text(view, "offset"), "view.offset", 0);
-  const matches = group(store, t.where);
+  const jobKeys: ListKeys<JobRecord> = {
+    name: "a certificate job list",
+    keys: JOB_KEYS,
+    field: (key, job) => fieldOf(store, key, job),
+  };
+  const matches = whereTest(jobKeys, t.where);
   const order = t.order as Node | undefined;
   const orderKey = text(order, "key");
   if (orderKey !== undefined && !JOB_KEYS.has(orderKey)) throw new XmlListError("order.key", orderKey);

@@ -1,7 +1,7 @@
 /**
  * The AutoDNS XML gateway at `/autodns/gateway`: one POST endpoint, the task `<code>` selects the
- * operation (400106 renew, 400102 reissue, 400104 certificate info, 400114 job info, 400115 certificate job list,
- * 400135 its history). Login travels in `<auth>`. Every answer is HTTP 200; errors are
+ * operation (400106 renew, 400102 reissue, 400104 certificate info, 400105 certificate list,
+ * 400114 job info, 400115 certificate job list, 400135 its history). Login travels in `<auth>`. Every answer is HTTP 200; errors are
  * `<msg>`/`<status>` blocks, as on the real gateway. As with the JSON API, a finished job has left
  * job info (EF300101) and the job list for the history list. Dates are Berlin wall time.
  */
@@ -20,10 +20,12 @@ import {
   startRenewal,
 } from "./renewal";
 import { AUTODNS_WIRE, certificateXml, jobXml, newStid, xmlError, xmlSuccess } from "./wire";
-import { XmlListError, listJobsXml } from "./xmlJobList";
+import { listJobsXml } from "./xmlJobList";
+import { listCertificatesXml } from "./xmlCertificateList";
+import { XmlListError } from "./xmlListInquire";
 
 const PATHS = new Set(["/autodns/gateway", "/autodns/gateway/"]);
-const TASKS = new Set(["400106", "400102", "400104", "400114", "400115", "400135"]);
+const TASKS = new Set(["400106", "400102", "400104", "400105", "400114", "400115", "400135"]);
 
 type Node = Record<string, unknown>;
 
@@ -107,6 +109,14 @@ export function autodnsXmlRouter(store: Store, options: AutodnsRouteOptions): Ro
           ),
           certificateId: job.certificateId,
         };
+      }
+      if (code === "400105") {
+        try {
+          return xmlSuccess(listCertificatesXml(store, task), AUTODNS_WIRE.certificateList, undefined, ctid);
+        } catch (e) {
+          if (!(e instanceof XmlListError)) throw e;
+          return { ...missing(e.objectType, e.objectValue), contractViolation: e.message };
+        }
       }
       if (code === "400115" || code === "400135") {
         try {

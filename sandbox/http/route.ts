@@ -60,6 +60,7 @@ export const SANDBOX_ROUTES = [
   "autodns.json.unknown",
   "autodns.xml.400106",
   "autodns.xml.400104",
+  "autodns.xml.400105",
   "autodns.xml.400114",
   "autodns.xml.400115",
   "autodns.xml.400135",

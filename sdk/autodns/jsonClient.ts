@@ -12,21 +12,12 @@ import { autodnsTransport } from "./transport";
 import { AutodnsJobAction, autodnsJobFrom, newestFirst, renewJobQuery, renewsCertificate } from "./jobs";
 import type { AutodnsCertificate, AutodnsCertificateRef, AutodnsJob, AutodnsRenewResult } from "./types";
 import type { AutodnsClientOptions, AutodnsRenewalDetails } from "./types";
-import { reissueDetails } from "./types";
+import { AUTODNS_CERTIFICATE_LIST_KEYS, reissueDetails } from "./types";
 
 /** The live JSON API. */
 export const AUTODNS_JSON_ENDPOINT = "https://api.autodns.com/v1";
 /** The demo JSON API. */
 export const AUTODNS_JSON_DEMO_ENDPOINT = "https://api.demo.autodns.com/v1";
-
-/** What a certificate list asks for beyond the summary (`keys[]`): the name and the expiry. */
-export const AUTODNS_CERTIFICATE_LIST_KEYS: readonly string[] = ["name", "expire"];
-
-/**
- * Most certificates one list request asks for. The vendor publishes no maximum for `view.limit`;
- * 50 is the page its job lists use here. A smaller page at the vendor costs only single reads.
- */
-export const AUTODNS_CERTIFICATE_PAGE_SIZE = 50;
 
 const SUCCESS_TYPES = new Set(["SUCCESS", "NOTIFY", "NOTICE", "NICCOM_NOTIFY"]);
 

@@ -139,3 +139,12 @@ export const AUTODNS_FINISHED_JOB_STATES: ReadonlySet<string> = new Set(["SUCCES
 export function autodnsJobPending(job: Pick<AutodnsJob, "status">): boolean {
   return !AUTODNS_FINISHED_JOB_STATES.has(job.status.toUpperCase());
 }
+
+/** What a certificate list asks for beyond the summary (`keys[]`): the name and the expiry. */
+export const AUTODNS_CERTIFICATE_LIST_KEYS: readonly string[] = ["name", "expire"];
+
+/**
+ * Most certificates one list request asks for. The vendor publishes no maximum for `view.limit`;
+ * 50 is the page its job lists use here (both AutoDNS APIs). A smaller page at the vendor costs only single reads.
+ */
+export const AUTODNS_CERTIFICATE_PAGE_SIZE = 50;

@@ -12,6 +12,7 @@ import { HttpResponse, HttpTransport, RepeatPolicy } from "../common/http";
 import {
   XmlInputNode,
   XmlNode,
+  XmlValue,
   buildXml,
   cdata,
   partialXmlText,
@@ -26,7 +27,7 @@ import { autodnsTransport } from "./transport";
 import { AUTODNS_JOB_SEARCH_LIMIT, AutodnsJobAction, newestFirst, renewsCertificate } from "./jobs";
 import type { AutodnsCertificate, AutodnsCertificateRef, AutodnsJob, AutodnsRenewResult } from "./types";
 import type { AutodnsClientOptions, AutodnsRenewalDetails } from "./types";
-import { reissueDetails } from "./types";
+import { AUTODNS_CERTIFICATE_LIST_KEYS, reissueDetails } from "./types";
 
 /** The live XML gateway. */
 export const AUTODNS_XML_ENDPOINT = "https://gateway.autodns.com";
@@ -72,6 +73,33 @@ export function autodnsRenewJobListTask(
       ],
     },
     order: { key: "created", mode: "desc" },
+  };
+}
+
+/** Reads one `<certificate>` element (400104 answer, 400105 list item). */
+function certificateFromXml(cert: XmlValue, fallbackId: string): AutodnsCertificate {
+  const expire = xmlText(cert, "expire");
+  const payable = xmlText(cert, "payable");
+  const lifetime = xmlText(cert, "lifetime");
+  const created = xmlText(cert, "created");
+  const updated = xmlText(cert, "updated");
+  return {
+    id: xmlText(cert, "id") ?? fallbackId,
+    name: xmlText(cert, "name"),
+    product: xmlText(cert, "product"),
+    notAfter: expire ? parseAutodnsXmlDate(expire) : undefined,
+    ...(payable ? { coverageEndsAt: parseAutodnsXmlDate(payable) } : {}),
+    lifetimeMonths: lifetime && /^\d+$/.test(lifetime) ? Number(lifetime) : undefined,
+    software: xmlText(cert, "software"),
+    csr: xmlText(cert, "csr"),
+    pem: xmlText(cert, "server"),
+    adminContactId: xmlText(cert, "admin", "id"),
+    technicalContactId: xmlText(cert, "technical", "id"),
+    subjectAlternativeNames: xmlList(cert, "subject_alternative_name")
+      .map((s) => xmlText(s, "name"))
+      .filter((s): s is string => !!s),
+    created: created ? parseAutodnsXmlDate(created) : undefined,
+    updated: updated ? parseAutodnsXmlDate(updated) : undefined,
   };
 }
 
@@ -188,31 +216,29 @@ export class AutodnsXmlClient extends AutodnsRenewJobSearch {
     if (!cert || typeof cert !== "object") {
       throw decodeError("autodns", "certificateInfo", response, "XML", "no data/certificate");
     }
-    return this.readValue("certificateInfo", response, () => {
-      const expire = xmlText(cert, "expire");
-      const payable = xmlText(cert, "payable");
-      const lifetime = xmlText(cert, "lifetime");
-      const created = xmlText(cert, "created");
-      const updated = xmlText(cert, "updated");
-      return {
-        id: xmlText(cert, "id") ?? certificateId,
-        name: xmlText(cert, "name"),
-        product: xmlText(cert, "product"),
-        notAfter: expire ? parseAutodnsXmlDate(expire) : undefined,
-        ...(payable ? { coverageEndsAt: parseAutodnsXmlDate(payable) } : {}),
-        lifetimeMonths: lifetime && /^\d+$/.test(lifetime) ? Number(lifetime) : undefined,
-        software: xmlText(cert, "software"),
-        csr: xmlText(cert, "csr"),
-        pem: xmlText(cert, "server"),
-        adminContactId: xmlText(cert, "admin", "id"),
-        technicalContactId: xmlText(cert, "technical", "id"),
-        subjectAlternativeNames: xmlList(cert, "subject_alternative_name")
-          .map((s) => xmlText(s, "name"))
-          .filter((s): s is string => !!s),
-        created: created ? parseAutodnsXmlDate(created) : undefined,
-        updated: updated ? parseAutodnsXmlDate(updated) : undefined,
-      };
+    return this.readValue("certificateInfo", response, () => certificateFromXml(cert, certificateId));
+  }
+
+  /**
+   * Task 400105: reads many certificates in one request, a list inquire with `where` = one `or`
+   * block per id (`id eq …`) and the `<key>`s asked for (default `name` and `expire`) beyond each
+   * certificate's summary; like JSON, no PEM and no paid term. Unknown ids are absent.
+   */
+  async certificateSearch(
+    certificateIds: string[],
+    keys: readonly string[] = AUTODNS_CERTIFICATE_LIST_KEYS,
+  ): Promise<AutodnsCertificate[]> {
+    const body = this.requestXml("400105", {
+      view: { offset: 0, limit: certificateIds.length },
+      key: [...keys],
+      where: { or: certificateIds.map((id) => ({ key: "id", operator: "eq", value: id })) },
     });
+    const { result, response } = await this.call(body, "certificateSearch", "safe", {});
+    return this.readValue("certificateSearch", response, () =>
+      xmlList(result, "data", "certificate")
+        .map((cert) => certificateFromXml(cert, ""))
+        .filter((c) => c.id !== ""),
+    );
   }
 
   /** Task 400114: reads a running job's state; a finished one answers EF300101 (NotFoundError). */

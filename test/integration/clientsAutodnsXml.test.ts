@@ -1,4 +1,4 @@
-// The AutoDNS XML gateway client against the sandbox: tasks 400106, 400104 and 400114, and the
+// The AutoDNS XML gateway client against the sandbox: tasks 400106, 400104, 400105 and 400114, and the
 // vendor rules arriving as typed errors although the gateway answers HTTP 200.
 import { expect } from "chai";
 import { Sandbox } from "../../sandbox";
@@ -43,6 +43,23 @@ describe("AutoDNS XML gateway client against the sandbox", () => {
     });
     expect(cert.notAfter).to.equal("2030-03-16T23:59:59.000Z");
     expect(cert.pem).to.equal(sandbox.admin.certificate("autodns", "101")!.pem);
+  });
+
+  it("lists certificates by id (400105): the name and expiry asked for, no PEM, unknown ids left out", async () => {
+    const listed = await client.certificateSearch(["100", "101", "4711"]);
+    expect(listed.map((c) => c.id)).to.deep.equal(["100", "101"]);
+    expect(listed[1]).to.include({ name: "shop.example.com", notAfter: "2030-03-16T23:59:59.000Z" });
+    expect(listed[1].pem).to.equal(undefined);
+    expect(listed[1].coverageEndsAt).to.equal(undefined);
+    const [request] = sandbox.admin.requests({ route: "autodns.xml.400105" });
+    expect(request.contractViolation).to.equal(undefined);
+  });
+
+  it("refuses a certificate list (400105) asking a key the list does not document", async () => {
+    const error = await rejection(client.certificateSearch(["100"], ["payable"]), VendorError);
+    expect(error.vendorCode).to.equal("EF01000");
+    const [request] = sandbox.admin.requests({ route: "autodns.xml.400105" });
+    expect(request.contractViolation).to.contain("payable");
   });
 
   it("reissues inside the paid term (400102): a job with action reissue, found by its own list, the term kept", async () => {

@@ -1,127 +1,131 @@
-// A refresh of many AutoDNS JSON certificates in one provider process shares certificate lists
-// (`POST /certificate/_search`); a renewal still decides on a fresh single read.
+// A refresh of many AutoDNS certificates in one provider process shares certificate lists
+// (JSON `POST /certificate/_search`, XML task 400105); a renewal still decides on a fresh single read.
 import { expect } from "chai";
 import { RenewedCertificateProvider } from "../../provider/provider";
 import { CLOCK_ENV } from "../../provider/clock";
-import type { ProviderInputs, ProviderOutputs } from "../../provider/inputs";
-import { AUTODNS_CERTIFICATE_PAGE_SIZE } from "../../sdk/autodns/jsonClient";
+import type { ProviderOutputs } from "../../provider/inputs";
+import { AUTODNS_CERTIFICATE_PAGE_SIZE } from "../../sdk/autodns/types";
 import type { Sandbox } from "../../sandbox";
 import { sandboxClients } from "../../sandbox/sdkClients";
+import { autodnsProviderInputs } from "../support/providerInputs";
 import { sandboxPerSuite } from "../support/sandboxSuite";
 
 const DAY = 86_400_000;
-const LIST = "autodns.json.certificateSearch";
-const INFO = "autodns.json.certificateInfo";
+const ROUTES = {
+  json: {
+    list: "autodns.json.certificateSearch",
+    info: "autodns.json.certificateInfo",
+    renew: "autodns.json.renew",
+  },
+  xml: { list: "autodns.xml.400105", info: "autodns.xml.400104", renew: "autodns.xml.400106" },
+};
 
-describe("AutoDNS JSON: coalesced reads across resources", function () {
-  this.timeout(60_000);
-  let sandbox: Sandbox;
-  const provider = new RenewedCertificateProvider();
-  sandboxPerSuite({ jobCompletion: {} }, (s) => (sandbox = s));
-  // The provider's clock follows the sandbox's (reset before each test).
-  beforeEach(() => (process.env[CLOCK_ENV] = sandbox.admin.clock.now().toISOString()));
-  after(() => delete process.env[CLOCK_ENV]);
+for (const protocol of ["json", "xml"] as const) {
+  const { list: LIST, info: INFO, renew: RENEW } = ROUTES[protocol];
 
-  const inputs = (id: string): ProviderInputs => ({
-    certificateId: id,
-    lifetimeMonths: 12,
-    autodns: {
-      protocol: "json",
-      endpoint: sandbox.urls.autodnsJson,
-      ...sandbox.credentials.autodns,
-      requestsPerSecond: 100,
-    },
-  });
+  describe(`AutoDNS ${protocol.toUpperCase()}: coalesced reads across resources`, function () {
+    this.timeout(60_000);
+    let sandbox: Sandbox;
+    const provider = new RenewedCertificateProvider();
+    sandboxPerSuite({ jobCompletion: {} }, (s) => (sandbox = s));
+    // The provider's clock follows the sandbox's (reset before each test).
+    beforeEach(() => (process.env[CLOCK_ENV] = sandbox.admin.clock.now().toISOString()));
+    after(() => delete process.env[CLOCK_ENV]);
 
-  /** Seeds and adopts `n` certificates `days` from expiry; returns their ids and states. */
-  async function adopted(
-    n: number,
-    days: number,
-  ): Promise<{ id: string; rid: string; outs: ProviderOutputs }[]> {
-    const notAfter = new Date(sandbox.admin.clock.now().getTime() + days * DAY).toISOString();
-    const out = [];
-    for (let i = 0; i < n; i++) {
-      const { id } = await sandbox.admin.seedCertificate({ vendor: "autodns", notAfter });
-      const created = await provider.create(inputs(id));
-      out.push({ id, rid: created.id, outs: created.outs });
+    const inputs = (id: string) => autodnsProviderInputs(sandbox, protocol, id);
+
+    /** Seeds and adopts `n` certificates `days` from expiry; returns their ids and states. */
+    async function adopted(
+      n: number,
+      days: number,
+    ): Promise<{ id: string; rid: string; outs: ProviderOutputs }[]> {
+      const notAfter = new Date(sandbox.admin.clock.now().getTime() + days * DAY).toISOString();
+      const out = [];
+      for (let i = 0; i < n; i++) {
+        const { id } = await sandbox.admin.seedCertificate({ vendor: "autodns", notAfter });
+        const created = await provider.create(inputs(id));
+        out.push({ id, rid: created.id, outs: created.outs });
+      }
+      return out;
     }
-    return out;
-  }
 
-  /** The AutoDNS requests made while `run` ran, by route. */
-  async function requestsDuring<T>(run: () => Promise<T>): Promise<{ result: T; routes: string[] }> {
-    const before = sandbox.admin.requests({ vendor: "autodns" }).length;
-    const result = await run();
-    const routes = sandbox.admin
-      .requests({ vendor: "autodns" })
-      .slice(before)
-      .map((r) => r.route);
-    return { result, routes };
-  }
+    /** The AutoDNS requests made while `run` ran, by route. */
+    async function requestsDuring<T>(run: () => Promise<T>): Promise<{ result: T; routes: string[] }> {
+      const before = sandbox.admin.requests({ vendor: "autodns" }).length;
+      const result = await run();
+      const routes = sandbox.admin
+        .requests({ vendor: "autodns" })
+        .slice(before)
+        .map((r) => r.route);
+      return { result, routes };
+    }
 
-  it("refreshes a fleet with one list request per page and the single reads' answers", async () => {
-    const n = 2 * AUTODNS_CERTIFICATE_PAGE_SIZE + 10;
-    const fleet = await adopted(n, 60);
-    const { result, routes } = await requestsDuring(() =>
-      Promise.all(fleet.map((c) => provider.read(c.rid, c.outs))),
-    );
-    expect(routes.filter((r) => r === LIST)).to.have.length(Math.ceil(n / AUTODNS_CERTIFICATE_PAGE_SIZE));
-    expect(routes.filter((r) => r !== LIST)).to.deep.equal([]);
-    result.forEach((read, i) => {
-      const adoptedOuts = fleet[i].outs;
-      expect(read.props!.notAfter, fleet[i].id).to.equal(adoptedOuts.notAfter);
-      expect(read.props!.certificatePem).to.equal(adoptedOuts.certificatePem);
-      expect(read.props!.coverageEndsAt).to.equal(adoptedOuts.coverageEndsAt);
-      expect(read.props!.certificateName).to.equal(adoptedOuts.certificateName);
+    it("refreshes a fleet with one list request per page and the single reads' answers", async () => {
+      const n = 2 * AUTODNS_CERTIFICATE_PAGE_SIZE + 10;
+      const fleet = await adopted(n, 60);
+      const { result, routes } = await requestsDuring(() =>
+        Promise.all(fleet.map((c) => provider.read(c.rid, c.outs))),
+      );
+      expect(routes.filter((r) => r === LIST)).to.have.length(Math.ceil(n / AUTODNS_CERTIFICATE_PAGE_SIZE));
+      expect(routes.filter((r) => r !== LIST)).to.deep.equal([]);
+      result.forEach((read, i) => {
+        const adoptedOuts = fleet[i].outs;
+        expect(read.props!.notAfter, fleet[i].id).to.equal(adoptedOuts.notAfter);
+        expect(read.props!.certificatePem).to.equal(adoptedOuts.certificatePem);
+        expect(read.props!.coverageEndsAt).to.equal(adoptedOuts.coverageEndsAt);
+        expect(read.props!.certificateName).to.equal(adoptedOuts.certificateName);
+      });
+    });
+
+    it("reads alone a certificate whose listed expiry moved, and records the new expiry and PEM", async () => {
+      const [moved, still] = await adopted(2, 60);
+      const client = sandboxClients(sandbox).autodnsJson;
+      await sandbox.admin.completeJob((await client.renew(moved.id)).jobId);
+      const vendor = sandbox.admin.certificate("autodns", moved.id)!;
+      const { result, routes } = await requestsDuring(() =>
+        Promise.all([moved, still].map((c) => provider.read(c.rid, c.outs))),
+      );
+      expect(routes.filter((r) => r === LIST)).to.have.length(1);
+      expect(routes.filter((r) => r === INFO)).to.have.length(1);
+      expect(Date.parse(result[0].props!.notAfter!)).to.equal(Date.parse(vendor.notAfter));
+      expect(result[0].props!.notAfter).to.not.equal(moved.outs.notAfter);
+      expect(result[0].props!.certificatePem).to.equal(vendor.pem);
+      expect(result[1].props!.notAfter).to.equal(still.outs.notAfter);
+    });
+
+    it("falls back to single reads when the list request fails, with the single read's answer", async () => {
+      const fleet = await adopted(3, 60);
+      sandbox.admin.injectFault({ route: LIST, kind: "status", status: 400, times: 1 });
+      const { result, routes } = await requestsDuring(() =>
+        Promise.all(fleet.map((c) => provider.read(c.rid, c.outs))),
+      );
+      expect(routes.filter((r) => r === LIST)).to.have.length(1);
+      expect(routes.filter((r) => r === INFO)).to.have.length(fleet.length);
+      result.forEach((read, i) => expect(read.props!.notAfter).to.equal(fleet[i].outs.notAfter));
+    });
+
+    it("reports a certificate gone at the vendor with the single read's NotFound, not a silent list miss", async () => {
+      const [gone] = await adopted(1, 60);
+      const missing = { ...gone.outs, certificateId: "999999" };
+      const { result, routes } = await requestsDuring(() =>
+        provider.read(gone.rid, missing).then(
+          () => undefined,
+          (e: Error) => e,
+        ),
+      );
+      expect(routes).to.deep.equal([LIST, INFO]);
+      expect(result?.message).to.match(/EF4001001|not found/i);
+    });
+
+    it("re-reads the certificate alone, never from a list, before renewing", async () => {
+      const [due] = await adopted(1, 20);
+      const { result, routes } = await requestsDuring(() =>
+        provider.update(due.rid, due.outs, inputs(due.id)),
+      );
+      expect(routes).to.not.include(LIST);
+      expect(routes.indexOf(INFO)).to.be.within(0, routes.indexOf(RENEW));
+      expect(result.outs!.renewalCount).to.equal(1);
+      expect(sandbox.admin.renewalCount("autodns", due.id)).to.equal(1);
     });
   });
-
-  it("reads alone a certificate whose listed expiry moved, and records the new expiry and PEM", async () => {
-    const [moved, still] = await adopted(2, 60);
-    const client = sandboxClients(sandbox).autodnsJson;
-    await sandbox.admin.completeJob((await client.renew(moved.id)).jobId);
-    const vendor = sandbox.admin.certificate("autodns", moved.id)!;
-    const { result, routes } = await requestsDuring(() =>
-      Promise.all([moved, still].map((c) => provider.read(c.rid, c.outs))),
-    );
-    expect(routes.filter((r) => r === LIST)).to.have.length(1);
-    expect(routes.filter((r) => r === INFO)).to.have.length(1);
-    expect(Date.parse(result[0].props!.notAfter!)).to.equal(Date.parse(vendor.notAfter));
-    expect(result[0].props!.notAfter).to.not.equal(moved.outs.notAfter);
-    expect(result[0].props!.certificatePem).to.equal(vendor.pem);
-    expect(result[1].props!.notAfter).to.equal(still.outs.notAfter);
-  });
-
-  it("falls back to single reads when the list request fails, with the single read's answer", async () => {
-    const fleet = await adopted(3, 60);
-    sandbox.admin.injectFault({ route: LIST, kind: "status", status: 400, times: 1 });
-    const { result, routes } = await requestsDuring(() =>
-      Promise.all(fleet.map((c) => provider.read(c.rid, c.outs))),
-    );
-    expect(routes.filter((r) => r === LIST)).to.have.length(1);
-    expect(routes.filter((r) => r === INFO)).to.have.length(fleet.length);
-    result.forEach((read, i) => expect(read.props!.notAfter).to.equal(fleet[i].outs.notAfter));
-  });
-
-  it("reports a certificate gone at the vendor with the single read's NotFound, not a silent list miss", async () => {
-    const [gone] = await adopted(1, 60);
-    const missing = { ...gone.outs, certificateId: "999999" };
-    const { result, routes } = await requestsDuring(() =>
-      provider.read(gone.rid, missing).then(
-        () => undefined,
-        (e: Error) => e,
-      ),
-    );
-    expect(routes).to.deep.equal([LIST, INFO]);
-    expect(result?.message).to.match(/EF4001001|not found/i);
-  });
-
-  it("re-reads the certificate alone, never from a list, before renewing", async () => {
-    const [due] = await adopted(1, 20);
-    const { result, routes } = await requestsDuring(() => provider.update(due.rid, due.outs, inputs(due.id)));
-    expect(routes).to.not.include(LIST);
-    expect(routes.indexOf(INFO)).to.be.within(0, routes.indexOf("autodns.json.renew"));
-    expect(result.outs!.renewalCount).to.equal(1);
-    expect(sandbox.admin.renewalCount("autodns", due.id)).to.equal(1);
-  });
-});
+}

@@ -5,6 +5,7 @@ import { CLOCK_ENV } from "../../provider/clock";
 import type { ProviderInputs, ProviderOutputs } from "../../provider/inputs";
 import { startSandbox, Sandbox, SandboxVendor } from "../../sandbox";
 import { makeCsr } from "../support/pki";
+import { autodnsProviderInputs } from "../support/providerInputs";
 
 const DAY = 86_400_000;
 type Props = ProviderInputs;
@@ -27,16 +28,7 @@ const APIS: Api[] = [
     async: true,
     seed: async (s, days) =>
       (await s.admin.seedCertificate({ vendor: "autodns", notAfter: inDays(s, days) })).id,
-    inputs: async (s, id) => ({
-      certificateId: id,
-      lifetimeMonths: 12,
-      autodns: {
-        protocol,
-        endpoint: protocol === "json" ? s.urls.autodnsJson : s.urls.autodnsXml,
-        ...s.credentials.autodns,
-        requestsPerSecond: 100,
-      },
-    }),
+    inputs: async (s, id) => autodnsProviderInputs(s, protocol, id),
   })),
   {
     name: "Symantec",
