@@ -32,8 +32,9 @@ export function certificateListBatcher(
   // password sits in the key, even in memory.
   const login = createHash("sha256").update(`${user}\0${context}\0${password}`).digest("hex");
   const endpoint = options.endpoint ?? (protocol === "xml" ? AUTODNS_XML_ENDPOINT : AUTODNS_JSON_ENDPOINT);
+  // `demo` changes what the account answers (the JSON demo header), so it is part of the account.
   return sharedBatcher(
-    `autodns-${protocol} ${endpoint} ${login}`,
+    `autodns-${protocol} ${endpoint} ${options.demo ? "demo" : "live"} ${login}`,
     () =>
       new ReadBatcher<AutodnsCertificate>(
         async (ids) => new Map((await client.certificateSearch(ids)).map((c) => [c.id, c])),
