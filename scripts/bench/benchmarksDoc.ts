@@ -45,10 +45,11 @@ whole run took ${Math.round(totalSeconds)} s. Re-run it to refresh this file.
 
 ${headline(s)}.
 
-Coalesced reads are not built yet: every certificate is still read on its own, so at the vendors'
-real limits a refresh or an adopt waits on the AutoDNS limit (3 requests per second: N / 6 seconds
-at least for the N / 2 AutoDNS certificates), and the refresh targets are not expected to hold.
-These figures are the instrument's first reading, for that work to be measured against.
+Reads are coalesced only in part (issue 15): a refresh reads AutoDNS certificates (JSON and XML)
+through the vendor's certificate list, batched across the resources of the provider process, and
+the engine runs at most \`--parallel\` reads at once (4 × cores), which bounds a batch. An adopt
+still reads every certificate on its own, and so do ResellerClub reads and job polls, so at the
+vendors' real limits the refresh targets are not expected to hold yet.
 
 ## What is measured
 
@@ -108,8 +109,9 @@ What the clients do today (\`sdk/\`), which is what the real-limits stack runs w
 - **AutoDNS** (JSON and XML): 3 requests per second per IP, the vendor's documented limit, is the
   clients' default (\`sdk/autodns/transport.ts\`). The limiter (\`sdk/common/rateLimiter.ts\`) spaces
   request starts per host across every client of the process, so JSON and XML share it, as they
-  share the IP. With one read per certificate, the N / 2 AutoDNS reads of an adopt or a refresh
-  take at least N / 6 seconds.
+  share the IP. An adopt reads each certificate on its own: its N / 2 AutoDNS reads take at least
+  N / 6 seconds. A refresh reads them through shared certificate lists (at most one list request
+  per account in flight, batches bounded by the engine's \`--parallel\`).
 - **ResellerClub**: no client-side limit. The repository's vendor notes
   ([VENDOR-CHOICES.md](VENDOR-CHOICES.md)) record no published per-second figure; the client
   retries HTTP 429 after the vendor's \`Retry-After\`. Assumed: none.
