@@ -238,6 +238,20 @@ describe("HttpTransport", () => {
       expect(sleeps[0]).to.be.within(300, 500);
       expect(sleeps[1]).to.be.within(800, 1000);
     });
+
+    it("is shared by every transport to the host in the process (one per resource, JSON and XML alike)", async () => {
+      const first = await transportFor(OK_JSON, { requestsPerSecond: 2 });
+      const second = new HttpTransport({
+        vendor: "autodns",
+        baseURL: `${server!.url}/gateway`,
+        sleep: recordSleep,
+        requestsPerSecond: 2,
+      });
+      await first.send({ method: "GET", path: "x" }, "op", "safe");
+      await second.send({ method: "GET", path: "" }, "op", "safe");
+      expect(sleeps).to.have.length(1);
+      expect(sleeps[0]).to.be.within(300, 500);
+    });
   });
 });
 
