@@ -5,6 +5,7 @@
  */
 import type * as pulumi from "@pulumi/pulumi";
 import { NO_VENDOR_BLOCK, canFindPendingRenewals, canReissue, createBackend } from "./backends";
+import { forgetAccountListings } from "./backends/accountListing";
 import { withKnownNames } from "./backends/backend";
 import { providerNow } from "./clock";
 import { ambientCredential, setConfiguredCredentials, withSecretCredentials } from "./credentials";
@@ -67,6 +68,8 @@ function stepFor(
 /** `configure`: remembers credentials given as stack config. */
 export async function configure(get: (key: string) => string | undefined): Promise<void> {
   setConfiguredCredentials(get);
+  // A new engine operation: no list read for an earlier one answers a read of this one.
+  forgetAccountListings();
 }
 
 /**

@@ -21,8 +21,7 @@ import {
 import { requiredCredential } from "../credentials";
 import { VENDOR_APIS } from "./vendorApis";
 import { AutodnsInput } from "../inputs";
-import type { ReadBatcher } from "./readBatcher";
-import { certificateListBatcher } from "./autodnsCertificateList";
+import { AutodnsCertificateLists, certificateLists } from "./autodnsCertificateList";
 import {
   CertificateSnapshot,
   KnownCertificate,
@@ -48,8 +47,8 @@ export function autodnsProgress(job: AutodnsJob): RenewalProgress {
 /** See the module comment. */
 export class AutodnsBackend implements VendorBackend {
   private readonly json?: AutodnsJsonClient;
-  /** The certificate list (JSON `POST /certificate/_search`, XML 400105) shared by the process. */
-  private readonly listed: ReadBatcher<AutodnsCertificate>;
+  /** The certificate lists (JSON `POST /certificate/_search`, XML 400105) shared by the process. */
+  private readonly listed: AutodnsCertificateLists;
   private readonly client: AutodnsJsonClient | AutodnsXmlClient;
   /** Names read by {@link inspect} in this process, so a renewal right after costs no extra read. */
   private readonly names = new Map<string, string>();
@@ -75,7 +74,7 @@ export class AutodnsBackend implements VendorBackend {
       this.json = new AutodnsJsonClient(options);
       this.client = this.json;
     }
-    this.listed = certificateListBatcher(this.client, block.protocol ?? "json", options);
+    this.listed = certificateLists(this.client, block.protocol ?? "json", options);
   }
 
   /**
@@ -95,9 +94,17 @@ export class AutodnsBackend implements VendorBackend {
   /** The listed certificate when the list shows the expiry in `known`; otherwise undefined. */
   private async listedUnchanged(certificateId: string, known: ListedKnown) {
     if (!known.notAfter || !known.certificatePem || !known.coverageEndsAt) return undefined;
-    const listed = await this.listed.read(certificateId).catch(() => undefined);
+    const listed = await this.listedCertificate(certificateId).catch(() => undefined);
     const same = !!listed?.notAfter && Date.parse(listed.notAfter) === Date.parse(known.notAfter);
     return same ? listed : undefined;
+  }
+
+  /** The certificate as the account list shows it, else as a list by id does (undefined: in neither). */
+  private async listedCertificate(certificateId: string): Promise<AutodnsCertificate | undefined> {
+    const found = await this.listed.account.find(certificateId);
+    if (found.listed) return found.entry;
+    // The whole account was listed without it: a list by id would not find it either.
+    return found.complete ? undefined : this.listed.byId.read(certificateId);
   }
 
   async inspect(certificateId: string): Promise<CertificateSnapshot> {

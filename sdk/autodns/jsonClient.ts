@@ -11,6 +11,7 @@ import { AutodnsRenewJobSearch } from "./renewJobSearch";
 import { autodnsTransport } from "./transport";
 import { AutodnsJobAction, autodnsJobFrom, newestFirst, renewJobQuery, renewsCertificate } from "./jobs";
 import type { AutodnsCertificate, AutodnsCertificateRef, AutodnsJob, AutodnsRenewResult } from "./types";
+import type { AutodnsCertificateList, AutodnsListPage } from "./types";
 import type { AutodnsClientOptions, AutodnsRenewalDetails } from "./types";
 import { AUTODNS_CERTIFICATE_LIST_KEYS, reissueDetails } from "./types";
 
@@ -27,6 +28,8 @@ interface Envelope {
   status: { code: string; text: string; type: string };
   data: unknown[];
   messages: unknown[];
+  /** `object.summary`: how many objects a list matched in all (absent where the answer omits it). */
+  summary?: number;
 }
 
 /**
@@ -226,14 +229,40 @@ export class AutodnsJsonClient extends AutodnsRenewJobSearch {
     certificateIds: string[],
     keys: readonly string[] = AUTODNS_CERTIFICATE_LIST_KEYS,
   ): Promise<AutodnsCertificate[]> {
+    const page = await this.listCertificates(
+      [{ key: "id", values: certificateIds, operator: "IN" }],
+      { offset: 0, limit: certificateIds.length },
+      keys,
+    );
+    return page.certificates;
+  }
+
+  /**
+   * One page of the account's certificates (`POST /certificate/_search` without a filter), in id
+   * order, with `summary`, the number the account holds in all, when the answer carries it. Like
+   * {@link certificateSearch}: the summary plus `keys[]`, no PEM and no paid term.
+   */
+  async certificatePage(
+    page: AutodnsListPage,
+    keys: readonly string[] = AUTODNS_CERTIFICATE_LIST_KEYS,
+  ): Promise<AutodnsCertificateList> {
+    return this.listCertificates(undefined, page, keys);
+  }
+
+  private async listCertificates(
+    filters: unknown[] | undefined,
+    view: AutodnsListPage,
+    keys: readonly string[],
+  ): Promise<AutodnsCertificateList> {
     const env = await this.call(
       {
         method: "POST",
         path: "certificate/_search",
         query: keys.length ? { "keys[]": [...keys] } : undefined,
         body: JSON.stringify({
-          filters: [{ key: "id", values: certificateIds, operator: "IN" }],
-          view: { limit: certificateIds.length, offset: 0 },
+          ...(filters ? { filters } : {}),
+          view: { limit: view.limit, offset: view.offset },
+          orders: [{ key: "id", type: "ASC" }],
         }),
         headers: { "Content-Type": "application/json" },
       },
@@ -241,12 +270,13 @@ export class AutodnsJsonClient extends AutodnsRenewJobSearch {
       "safe",
       {},
     );
-    return this.decodeWith("certificateSearch", env, () =>
+    const certificates = this.decodeWith("certificateSearch", env, () =>
       env.data
         .map((item) => asRecord(item))
         .filter((r): r is Record<string, unknown> => !!r)
         .map(certificateFrom),
     );
+    return { certificates, received: env.data.length, summary: env.summary };
   }
 
   /** Reads a running job (`GET /job/{id}`, 300114); a finished one answers EF300101 (NotFoundError). */
@@ -382,7 +412,13 @@ export function readEnvelope(
     },
     data: Array.isArray(root.data) ? root.data : [],
     messages,
+    summary: wholeNumber(asRecord(root.object)?.summary),
   };
+}
+
+function wholeNumber(value: unknown): number | undefined {
+  const n = typeof value === "string" && /^\d+$/.test(value) ? Number(value) : value;
+  return typeof n === "number" && Number.isInteger(n) && n >= 0 ? n : undefined;
 }
 
 function retryAfter(response: HttpResponse): number | undefined {

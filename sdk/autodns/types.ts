@@ -148,3 +148,19 @@ export const AUTODNS_CERTIFICATE_LIST_KEYS: readonly string[] = ["name", "expire
  * 50 is the page its job lists use here (both AutoDNS APIs). A smaller page at the vendor costs only single reads.
  */
 export const AUTODNS_CERTIFICATE_PAGE_SIZE = 50;
+
+/** Which page of a list to read: `view.offset` and `view.limit`. */
+export interface AutodnsListPage {
+  offset: number;
+  limit: number;
+}
+
+/** One page of a certificate list. */
+export interface AutodnsCertificateList {
+  /** The certificates of the page that carry an id. */
+  certificates: AutodnsCertificate[];
+  /** How many items the page held (the next page starts that much further on). */
+  received: number;
+  /** How many certificates the list matched in all, where the answer says (`summary`). */
+  summary?: number;
+}

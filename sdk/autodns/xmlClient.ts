@@ -27,6 +27,7 @@ import { autodnsTransport } from "./transport";
 import { AUTODNS_JOB_SEARCH_LIMIT, AutodnsJobAction, newestFirst, renewsCertificate } from "./jobs";
 import type { AutodnsCertificate, AutodnsCertificateRef, AutodnsJob, AutodnsRenewResult } from "./types";
 import type { AutodnsClientOptions, AutodnsRenewalDetails } from "./types";
+import type { AutodnsCertificateList, AutodnsListPage } from "./types";
 import { AUTODNS_CERTIFICATE_LIST_KEYS, reissueDetails } from "./types";
 
 /** The live XML gateway. */
@@ -228,17 +229,45 @@ export class AutodnsXmlClient extends AutodnsRenewJobSearch {
     certificateIds: string[],
     keys: readonly string[] = AUTODNS_CERTIFICATE_LIST_KEYS,
   ): Promise<AutodnsCertificate[]> {
+    const where = { or: certificateIds.map((id) => ({ key: "id", operator: "eq", value: id })) };
+    const page = await this.listCertificates(where, { offset: 0, limit: certificateIds.length }, keys);
+    return page.certificates;
+  }
+
+  /**
+   * Task 400105 without `where`: one page of the account's certificates in id order, with the
+   * answer's `summary` (how many the account holds in all). Like {@link certificateSearch}, no PEM
+   * and no paid term.
+   */
+  async certificatePage(
+    page: AutodnsListPage,
+    keys: readonly string[] = AUTODNS_CERTIFICATE_LIST_KEYS,
+  ): Promise<AutodnsCertificateList> {
+    return this.listCertificates(undefined, page, keys);
+  }
+
+  private async listCertificates(
+    where: XmlInputNode | undefined,
+    view: AutodnsListPage,
+    keys: readonly string[],
+  ): Promise<AutodnsCertificateList> {
     const body = this.requestXml("400105", {
-      view: { offset: 0, limit: certificateIds.length },
+      view: { offset: view.offset, limit: view.limit },
       key: [...keys],
-      where: { or: certificateIds.map((id) => ({ key: "id", operator: "eq", value: id })) },
+      ...(where ? { where } : {}),
+      order: { key: "id", mode: "asc" },
     });
     const { result, response } = await this.call(body, "certificateSearch", "safe", {});
-    return this.readValue("certificateSearch", response, () =>
-      xmlList(result, "data", "certificate")
-        .map((cert) => certificateFromXml(cert, ""))
-        .filter((c) => c.id !== ""),
+    const items = xmlList(result, "data", "certificate");
+    const certificates = this.readValue("certificateSearch", response, () =>
+      items.map((cert) => certificateFromXml(cert, "")).filter((c) => c.id !== ""),
     );
+    const summary = String(xmlText(result, "data", "summary") ?? xmlPath(result, "data", "summary") ?? "");
+    return {
+      certificates,
+      received: items.length,
+      summary: /^\d+$/.test(summary) ? Number(summary) : undefined,
+    };
   }
 
   /** Task 400114: reads a running job's state; a finished one answers EF300101 (NotFoundError). */

@@ -4,6 +4,8 @@ import { expect } from "chai";
 import { RenewedCertificateProvider } from "../../provider/provider";
 import { CLOCK_ENV } from "../../provider/clock";
 import type { ProviderOutputs } from "../../provider/inputs";
+import { forgetAccountListings } from "../../provider/backends/accountListing";
+import { AUTODNS_ACCOUNT_PAGE_SIZE } from "../../provider/backends/autodnsCertificateList";
 import { AUTODNS_CERTIFICATE_PAGE_SIZE } from "../../sdk/autodns/types";
 import type { Sandbox } from "../../sandbox";
 import { sandboxClients } from "../../sandbox/sdkClients";
@@ -28,8 +30,12 @@ for (const protocol of ["json", "xml"] as const) {
     let sandbox: Sandbox;
     const provider = new RenewedCertificateProvider();
     sandboxPerSuite({ jobCompletion: {} }, (s) => (sandbox = s));
-    // The provider's clock follows the sandbox's (reset before each test).
-    beforeEach(() => (process.env[CLOCK_ENV] = sandbox.admin.clock.now().toISOString()));
+    // The provider's clock follows the sandbox's (reset before each test). Each test is an engine
+    // operation of its own: the engine calls `configure` once per operation, which forgets the lists.
+    beforeEach(() => {
+      process.env[CLOCK_ENV] = sandbox.admin.clock.now().toISOString();
+      forgetAccountListings();
+    });
     after(() => delete process.env[CLOCK_ENV]);
 
     const inputs = (id: string) => autodnsProviderInputs(sandbox, protocol, id);
@@ -60,13 +66,16 @@ for (const protocol of ["json", "xml"] as const) {
       return { result, routes };
     }
 
-    it("refreshes a fleet with one list request per page and the single reads' answers", async () => {
+    it("refreshes a fleet with one request per page of the account's list and the single reads' answers", async () => {
       const n = 2 * AUTODNS_CERTIFICATE_PAGE_SIZE + 10;
       const fleet = await adopted(n, 60);
+      const inAccount = sandbox.admin.certificates("autodns").length;
       const { result, routes } = await requestsDuring(() =>
         Promise.all(fleet.map((c) => provider.read(c.rid, c.outs))),
       );
-      expect(routes.filter((r) => r === LIST)).to.have.length(Math.ceil(n / AUTODNS_CERTIFICATE_PAGE_SIZE));
+      expect(routes.filter((r) => r === LIST)).to.have.length(
+        Math.ceil(inAccount / AUTODNS_ACCOUNT_PAGE_SIZE),
+      );
       expect(routes.filter((r) => r !== LIST)).to.deep.equal([]);
       result.forEach((read, i) => {
         const adoptedOuts = fleet[i].outs;
@@ -93,13 +102,19 @@ for (const protocol of ["json", "xml"] as const) {
       expect(result[1].props!.notAfter).to.equal(still.outs.notAfter);
     });
 
-    it("falls back to single reads when the list request fails, with the single read's answer", async () => {
+    it("lists by id when the account's list is refused, and reads alone when that fails too", async () => {
       const fleet = await adopted(3, 60);
       sandbox.admin.injectFault({ route: LIST, kind: "status", status: 400, times: 1 });
+      const byId = await requestsDuring(() => Promise.all(fleet.map((c) => provider.read(c.rid, c.outs))));
+      expect(byId.routes).to.deep.equal([LIST, LIST]);
+      byId.result.forEach((read, i) => expect(read.props!.notAfter).to.equal(fleet[i].outs.notAfter));
+
+      forgetAccountListings(); // the next engine operation
+      sandbox.admin.injectFault({ route: LIST, kind: "status", status: 400, times: 2 });
       const { result, routes } = await requestsDuring(() =>
         Promise.all(fleet.map((c) => provider.read(c.rid, c.outs))),
       );
-      expect(routes.filter((r) => r === LIST)).to.have.length(1);
+      expect(routes.filter((r) => r === LIST)).to.have.length(2);
       expect(routes.filter((r) => r === INFO)).to.have.length(fleet.length);
       result.forEach((read, i) => expect(read.props!.notAfter).to.equal(fleet[i].outs.notAfter));
     });
