@@ -1,6 +1,6 @@
 /**
  * Injected faults. Each names a route (exactly, by a prefix glob like `autodns.xml.*`, or `*`) and
- * hits the next `times` matching requests. Whether the operation is performed depends on the kind:
+ * hits the next `times` matching requests (after letting `skip` through). Whether the operation is performed depends on the kind:
  * `delay`, `acceptThenDrop` and `truncated` perform it (a renewal counts); `status`, `rateLimit`,
  * `reset` and `malformed` answer before anything happens.
  */
@@ -29,6 +29,8 @@ export function normalizeFault(spec: FaultSpec, id: string): SandboxFault {
   if (times !== "always" && !(Number.isInteger(times) && times > 0)) {
     throw new RangeError('fault: times must be a positive integer or "always"');
   }
+  const skip = spec.skip ?? 0;
+  if (!(Number.isInteger(skip) && skip >= 0)) throw new RangeError("fault: skip must be a whole number");
   if (
     spec.status !== undefined &&
     !(Number.isInteger(spec.status) && spec.status >= 400 && spec.status <= 599)
@@ -40,6 +42,7 @@ export function normalizeFault(spec: FaultSpec, id: string): SandboxFault {
     id,
     times,
     remaining: times,
+    skipping: skip,
     ...(spec.kind === "delay" && spec.delayMs === undefined ? { delayMs: 1000 } : {}),
   };
 }
@@ -65,6 +68,10 @@ export class FaultRegistry {
   take(route: string): SandboxFault | undefined {
     const fault = this.list.find((f) => matches(f.route, route));
     if (!fault) return undefined;
+    if (fault.skipping > 0) {
+      fault.skipping -= 1;
+      return undefined;
+    }
     if (fault.remaining !== "always") {
       fault.remaining -= 1;
       if (fault.remaining <= 0) this.list = this.list.filter((f) => f !== fault);

@@ -196,6 +196,8 @@ export interface FaultSpec {
   kind: FaultKind;
   /** How many matching requests it hits (default 1); "always" keeps it until cleared. */
   times?: number | "always";
+  /** How many matching requests pass untouched before it hits (default 0): "fail after the first". */
+  skip?: number;
   /** HTTP status for `status` (default 503). */
   status?: number;
   /** Retry-After seconds for `rateLimit` (default 1). */
@@ -208,6 +210,8 @@ export interface FaultSpec {
 export interface SandboxFault extends FaultSpec {
   id: string;
   remaining: number | "always";
+  /** Matching requests still to let through. */
+  skipping: number;
 }
 
 /** A TLS client certificate issued by the sandbox CA. */

@@ -21,7 +21,7 @@ import {
 import { requiredCredential } from "../credentials";
 import { VENDOR_APIS } from "./vendorApis";
 import { AutodnsInput } from "../inputs";
-import { AutodnsCertificateLists, certificateLists } from "./autodnsCertificateList";
+import { AutodnsCertificateLists, AutodnsJobLists, certificateLists, jobLists } from "./autodnsLists";
 import {
   CertificateSnapshot,
   KnownCertificate,
@@ -49,6 +49,8 @@ export class AutodnsBackend implements VendorBackend {
   private readonly json?: AutodnsJsonClient;
   /** The certificate lists (JSON `POST /certificate/_search`, XML 400105) shared by the process. */
   private readonly listed: AutodnsCertificateLists;
+  /** Jobs by id, running and finished, shared by the process: the polls of many renewals at once. */
+  private readonly jobs: AutodnsJobLists;
   private readonly client: AutodnsJsonClient | AutodnsXmlClient;
   /** Names read by {@link inspect} in this process, so a renewal right after costs no extra read. */
   private readonly names = new Map<string, string>();
@@ -75,6 +77,7 @@ export class AutodnsBackend implements VendorBackend {
       this.client = this.json;
     }
     this.listed = certificateLists(this.client, block.protocol ?? "json", options);
+    this.jobs = jobLists(this.client, block.protocol ?? "json", options);
   }
 
   /**
@@ -227,6 +230,11 @@ export class AutodnsBackend implements VendorBackend {
     known?: KnownCertificate,
   ): Promise<RenewalProgress> {
     const jobId = ref.jobId ?? "";
+    const listed = await this.listedJob(jobId);
+    // A failed job is read alone: its reason (logs, notices) is the job info's, not a list item's.
+    if (listed && autodnsProgress(listed).status !== "failed") {
+      return this.withCertificate(autodnsProgress(listed), certificateId);
+    }
     let job: AutodnsJob;
     try {
       job = await this.client.jobInfo(jobId);
@@ -246,6 +254,17 @@ export class AutodnsBackend implements VendorBackend {
       }
     }
     return this.withCertificate(autodnsProgress(job), certificateId);
+  }
+
+  /**
+   * The job as the running jobs list shows it, else as the history does: lists shared by every
+   * renewal the process follows, so the engine's concurrent polls cost one request. A job in
+   * neither (or a failed list) is read alone, with that read's answers and errors.
+   */
+  private async listedJob(jobId: string): Promise<AutodnsJob | undefined> {
+    if (!jobId) return undefined;
+    const running = await this.jobs.running.read(jobId).catch(() => undefined);
+    return running ?? (await this.jobs.finished.read(jobId).catch(() => undefined));
   }
 
   /** A succeeded renewal carries the certificate it produced. */

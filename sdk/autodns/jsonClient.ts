@@ -260,9 +260,9 @@ export class AutodnsJsonClient extends AutodnsRenewJobSearch {
         path: "certificate/_search",
         query: keys.length ? { "keys[]": [...keys] } : undefined,
         body: JSON.stringify({
-          ...(filters ? { filters } : {}),
           view: { limit: view.limit, offset: view.offset },
-          orders: [{ key: "id", type: "ASC" }],
+          // Pages of a whole list in a stable order, so that no certificate falls between two.
+          ...(filters ? { filters } : { orders: [{ key: "id", type: "ASC" }] }),
         }),
         headers: { "Content-Type": "application/json" },
       },
@@ -317,6 +317,27 @@ export class AutodnsJsonClient extends AutodnsRenewJobSearch {
       env.data.map((item) => autodnsJobFrom(item)).filter((j): j is AutodnsJob => !!j),
     );
     return newestFirst(jobs.filter((j) => renewsCertificate(j, certificate, action)));
+  }
+
+  async jobsById(jobIds: string[], finished: boolean): Promise<AutodnsJob[]> {
+    const operation = finished ? "jobHistorySearch" : "jobSearch";
+    const env = await this.call(
+      {
+        method: "POST",
+        path: finished ? "job/history/_search" : "job/_search",
+        body: JSON.stringify({
+          filters: [{ key: "id", values: jobIds, operator: "IN" }],
+          view: { limit: jobIds.length, offset: 0 },
+        }),
+        headers: { "Content-Type": "application/json" },
+      },
+      operation,
+      "safe",
+      {},
+    );
+    return this.decodeWith(operation, env, () =>
+      env.data.map((item) => autodnsJobFrom(item)).filter((j): j is AutodnsJob => !!j),
+    );
   }
 
   private missingData(operation: string, env: Envelope): DecodeError {

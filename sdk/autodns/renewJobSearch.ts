@@ -18,6 +18,13 @@ export abstract class AutodnsRenewJobSearch {
     action: AutodnsJobAction,
   ): Promise<AutodnsJob[]>;
 
+  /**
+   * Jobs by id, running (`finished` false: JSON `POST /job/_search`, XML 400115) or finished (the
+   * history: `POST /job/history/_search`, 400135), many in one request; ids the list does not hold
+   * are absent. What `poll` asks of many renewals at once.
+   */
+  abstract jobsById(jobIds: string[], finished: boolean): Promise<AutodnsJob[]>;
+
   /** The running renew jobs of a certificate, newest first (at most 50). */
   async renewJobs(
     certificate: AutodnsCertificateRef,

@@ -254,8 +254,8 @@ export class AutodnsXmlClient extends AutodnsRenewJobSearch {
     const body = this.requestXml("400105", {
       view: { offset: view.offset, limit: view.limit },
       key: [...keys],
-      ...(where ? { where } : {}),
-      order: { key: "id", mode: "asc" },
+      // Pages of a whole list in a stable order, so that no certificate falls between two.
+      ...(where ? { where } : { order: { key: "id", mode: "asc" } }),
     });
     const { result, response } = await this.call(body, "certificateSearch", "safe", {});
     const items = xmlList(result, "data", "certificate");
@@ -283,6 +283,20 @@ export class AutodnsXmlClient extends AutodnsRenewJobSearch {
       jobFromXml(job, xmlText(certificateJob, "certificate", "id")),
     );
     return { ...found!, id: found?.id ?? jobId };
+  }
+
+  async jobsById(jobIds: string[], finished: boolean): Promise<AutodnsJob[]> {
+    const [code, operation] = finished ? ["400135", "jobHistorySearch"] : ["400115", "jobSearch"];
+    const body = this.requestXml(code, {
+      view: { offset: 0, limit: jobIds.length },
+      where: { or: jobIds.map((id) => ({ key: "id", operator: "eq", value: id })) },
+    });
+    const { result, response } = await this.call(body, operation, "safe", {});
+    return this.readValue(operation, response, () =>
+      xmlList(result, "data", "certificate_job")
+        .map((item) => jobFromXml(xmlPath(item, "job") as XmlNode | undefined, undefined))
+        .filter((j): j is AutodnsJob => !!j),
+    );
   }
 
   protected async searchRenewJobs(

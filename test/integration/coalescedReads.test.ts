@@ -5,7 +5,7 @@ import { RenewedCertificateProvider } from "../../provider/provider";
 import { CLOCK_ENV } from "../../provider/clock";
 import type { ProviderOutputs } from "../../provider/inputs";
 import { forgetAccountListings } from "../../provider/backends/accountListing";
-import { AUTODNS_ACCOUNT_PAGE_SIZE } from "../../provider/backends/autodnsCertificateList";
+import { AUTODNS_ACCOUNT_PAGE_SIZE } from "../../provider/backends/autodnsLists";
 import { AUTODNS_CERTIFICATE_PAGE_SIZE } from "../../sdk/autodns/types";
 import type { Sandbox } from "../../sandbox";
 import { sandboxClients } from "../../sandbox/sdkClients";
@@ -18,12 +18,18 @@ const ROUTES = {
     list: "autodns.json.certificateSearch",
     info: "autodns.json.certificateInfo",
     renew: "autodns.json.renew",
+    jobAlone: ["autodns.json.jobInfo", "autodns.json.jobHistoryInfo"],
   },
-  xml: { list: "autodns.xml.400105", info: "autodns.xml.400104", renew: "autodns.xml.400106" },
+  xml: {
+    list: "autodns.xml.400105",
+    info: "autodns.xml.400104",
+    renew: "autodns.xml.400106",
+    jobAlone: ["autodns.xml.400114"],
+  },
 };
 
 for (const protocol of ["json", "xml"] as const) {
-  const { list: LIST, info: INFO, renew: RENEW } = ROUTES[protocol];
+  const { list: LIST, info: INFO, renew: RENEW, jobAlone: JOB_ALONE } = ROUTES[protocol];
 
   describe(`AutoDNS ${protocol.toUpperCase()}: coalesced reads across resources`, function () {
     this.timeout(60_000);
@@ -141,6 +147,27 @@ for (const protocol of ["json", "xml"] as const) {
       expect(routes.indexOf(INFO)).to.be.within(0, routes.indexOf(RENEW));
       expect(result.outs!.renewalCount).to.equal(1);
       expect(sandbox.admin.renewalCount("autodns", due.id)).to.equal(1);
+    });
+
+    it("follows renewals running at once through the shared job lists, never a job alone", async () => {
+      const due = await adopted(4, 20);
+      // Jobs of this suite run until completed by hand: each update polls them running, then gives up.
+      const running = await requestsDuring(() =>
+        Promise.all(
+          due.map((c) => provider.update(c.rid, c.outs, { ...inputs(c.id), waitTimeoutSeconds: 2 })),
+        ),
+      );
+      expect(running.routes.filter((r) => r === RENEW)).to.have.length(due.length);
+      expect(running.routes.filter((r) => JOB_ALONE.includes(r))).to.deep.equal([]);
+      running.result.forEach((r) => expect(r.outs!.renewalStatus).to.equal("pending"));
+
+      for (const r of running.result) await sandbox.admin.completeJob(r.outs!.jobId!);
+      const finished = await requestsDuring(() =>
+        Promise.all(due.map((c, i) => provider.diff(c.rid, running.result[i].outs!, inputs(c.id)))),
+      );
+      expect(finished.routes.filter((r) => JOB_ALONE.includes(r))).to.deep.equal([]);
+      finished.result.forEach((d) => expect(d.changes).to.equal(true));
+      due.forEach((c) => expect(sandbox.admin.renewalCount("autodns", c.id)).to.equal(1));
     });
   });
 }

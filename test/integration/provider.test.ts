@@ -234,6 +234,14 @@ describe("RenewedCertificateProvider against the sandbox", function () {
       const api = APIS[0];
       const id = await api.seed(sandbox, 20);
       const inputs = { ...(await api.inputs(sandbox, id)), waitTimeoutSeconds: 1 };
+      // Polls ask the shared running-jobs list first (after the pending-renewal search, which
+      // passes), then the job alone: both fail.
+      sandbox.admin.injectFault({
+        route: "autodns.json.jobSearch",
+        kind: "status",
+        skip: 1,
+        times: "always",
+      });
       sandbox.admin.injectFault({
         route: "autodns.json.jobInfo",
         kind: "status",

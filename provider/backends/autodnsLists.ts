@@ -1,8 +1,11 @@
 /**
- * The AutoDNS certificate list (JSON `POST /certificate/_search`, XML task 400105), shared by every
- * resource's refresh read in the process, per account and protocol: first the account's whole list
- * page by page (./accountListing.ts), and for ids it never reaches (an account of more than
- * {@link AUTODNS_ACCOUNT_MAX_PAGES} pages) lists by id, a few ids per request (./readBatcher.ts).
+ * The AutoDNS lists shared by every resource of the process, per account and protocol.
+ *
+ * - Certificates (JSON `POST /certificate/_search`, XML task 400105), for refresh reads: first the
+ *   account's whole list page by page (./accountListing.ts), and for ids it never reaches (an
+ *   account of more than {@link AUTODNS_ACCOUNT_MAX_PAGES} pages) lists by id (./readBatcher.ts).
+ * - Jobs by id, running (`POST /job/_search`, 400115) and finished (`POST /job/history/_search`,
+ *   400135), for polls: the renewals the engine runs at once are polled in one request.
  */
 import { createHash } from "node:crypto";
 import { AUTODNS_JSON_ENDPOINT } from "../../sdk/autodns/jsonClient";
@@ -13,7 +16,8 @@ import type {
   AutodnsCertificateList,
   AutodnsClientOptions,
 } from "../../sdk/autodns/types";
-import type { AutodnsListPage } from "../../sdk/autodns/types";
+import type { AutodnsJob, AutodnsListPage } from "../../sdk/autodns/types";
+import { AUTODNS_JOB_SEARCH_LIMIT } from "../../sdk/autodns/jobs";
 import { AccountListing, sharedListing } from "./accountListing";
 import { ReadBatcher, sharedBatcher } from "./readBatcher";
 
@@ -47,19 +51,24 @@ export interface AutodnsCertificateLists {
   byId: ReadBatcher<AutodnsCertificate>;
 }
 
-/** The process's certificate lists for one account (protocol, endpoint and login). */
-export function certificateLists(
-  client: CertificateLister,
-  protocol: "json" | "xml",
-  options: AutodnsClientOptions,
-): AutodnsCertificateLists {
+/** The account a client reads (protocol, endpoint and login), as the key of its shared lists. */
+function accountKey(protocol: "json" | "xml", options: AutodnsClientOptions): string {
   const { user, password, context } = options.credentials;
   // The login is part of the key (two accounts see different certificates); hashed, so no
   // password sits in the key, even in memory.
   const login = createHash("sha256").update(`${user}\0${context}\0${password}`).digest("hex");
   const endpoint = options.endpoint ?? (protocol === "xml" ? AUTODNS_XML_ENDPOINT : AUTODNS_JSON_ENDPOINT);
   // `demo` changes what the account answers (the JSON demo header), so it is part of the account.
-  const key = `autodns-${protocol} ${endpoint} ${options.demo ? "demo" : "live"} ${login}`;
+  return `autodns-${protocol} ${endpoint} ${options.demo ? "demo" : "live"} ${login}`;
+}
+
+/** The process's certificate lists for one account. */
+export function certificateLists(
+  client: CertificateLister,
+  protocol: "json" | "xml",
+  options: AutodnsClientOptions,
+): AutodnsCertificateLists {
+  const key = accountKey(protocol, options);
   const account = sharedListing(
     key,
     () =>
@@ -81,4 +90,34 @@ export function certificateLists(
       ),
   );
   return { account, byId };
+}
+
+/** What the job lists need of a client: either AutoDNS client lists jobs by id. */
+interface JobLister {
+  jobsById(jobIds: string[], finished: boolean): Promise<AutodnsJob[]>;
+}
+
+/** The process's job lists for one account: running jobs, and the history. */
+export interface AutodnsJobLists {
+  running: ReadBatcher<AutodnsJob>;
+  finished: ReadBatcher<AutodnsJob>;
+}
+
+/** The process's job lists for one account. */
+export function jobLists(
+  client: JobLister,
+  protocol: "json" | "xml",
+  options: AutodnsClientOptions,
+): AutodnsJobLists {
+  const key = accountKey(protocol, options);
+  const list = (finished: boolean) =>
+    sharedBatcher(
+      `${key} ${finished ? "job history" : "running jobs"}`,
+      () =>
+        new ReadBatcher<AutodnsJob>(
+          async (ids) => new Map((await client.jobsById(ids, finished)).map((j) => [j.id, j])),
+          { pageSize: AUTODNS_JOB_SEARCH_LIMIT, windowMs: LIST_WINDOW_MS },
+        ),
+    );
+  return { running: list(false), finished: list(true) };
 }
