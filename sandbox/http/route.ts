@@ -71,6 +71,7 @@ export const SANDBOX_ROUTES = [
   "resellerclub.renew",
   "resellerclub.details",
   "resellerclub.actions",
+  "resellerclub.search",
   "resellerclub.unknown",
 ] as const;
 

@@ -1,6 +1,6 @@
 /**
  * The ResellerClub HTTP API under `/resellerclub/api`: `{digitalcertificate,sslcert}/renew` (POST),
- * `{digitalcertificate,sslcert}/details` (GET) and `actions/search-current` (GET), each with a
+ * `{digitalcertificate,sslcert}/details` and `/search` (GET) and `actions/search-current` (GET), each with a
  * `.json` or `.xml` suffix. Parameters come from the query and, for POST, the form body; login is
  * `auth-userid` plus `api-key` (or the legacy `auth-password`). Like the vendor it refuses unknown
  * calls, a wrong method, and parameters a call does not document or of the wrong type, each with
@@ -11,6 +11,7 @@ import { isOpen, pollJob } from "../jobs";
 import type { RouteOutcome, Router } from "../http/route";
 import { SANDBOX_SEED } from "../seed";
 import type { Store } from "../store";
+import { pagedMap, reportedEndtime, searchOrders, searchPage } from "./orderSearch";
 import { actionRow, renewOrder, renewResultMap } from "./renewal";
 import { RESELLERCLUB_WIRE, ResellerClubFormat, WireMap, errorReply, mapReply } from "./wire";
 
@@ -25,9 +26,19 @@ interface Call {
   attributes?: boolean;
 }
 
+/** The order search's parameters the sandbox emulates (`order-id` may repeat). */
+const ORDER_SEARCH: Call["params"] = {
+  "no-of-records": "integer",
+  "page-no": "integer",
+  "order-id": "integer",
+};
+
 /**
  * The calls and their parameters as the KB documents them (kb/answer/2399 SSL renew, 2403 SSL
- * details, 885 digital certificate renew, Search Current Actions); anything else is refused.
+ * details, 885 digital certificate renew, Search Current Actions; the order search as LogicBoxes'
+ * "Search Orders" of its other products); anything else is refused. The order search's other
+ * documented filters (customer-id, status, dates, order-by) are not emulated, so they are refused
+ * rather than silently ignored.
  */
 const CALLS: Record<string, Call> = {
   "digitalcertificate/renew": {
@@ -58,6 +69,8 @@ const CALLS: Record<string, Call> = {
     params: { "order-id": "integer" },
   },
   "sslcert/details": { route: "resellerclub.details", method: "GET", params: { "order-id": "integer" } },
+  "digitalcertificate/search": { route: "resellerclub.search", method: "GET", params: ORDER_SEARCH },
+  "sslcert/search": { route: "resellerclub.search", method: "GET", params: ORDER_SEARCH },
   "actions/search-current": {
     route: "resellerclub.actions",
     method: "GET",
@@ -106,6 +119,7 @@ function details(
   const order = store.certificate("resellerclub", orderId);
   if (!order || order.api !== api)
     return { ...errorReply(RESELLERCLUB_WIRE.orderNotFound, format), certificateId: orderId };
+  const endtime = reportedEndtime(store, order);
   const map: WireMap = {
     orderid: order.id,
     entityid: order.id,
@@ -117,23 +131,14 @@ function details(
     customerid: SANDBOX_SEED.resellerclub.customerId,
     creationtime: epochSeconds(order.created),
     // kb/answer/2403 names no expiry field for sslcert orders; the admin can take it away.
-    ...(api === "sslcert" && !store.resellerclubSslcertEndtime
-      ? {}
-      : { endtime: epochSeconds(order.coverageEndsAt) }), // the order's term, not its certificate
+    ...(endtime === undefined ? {} : { endtime }),
   };
   return { ...mapReply(200, map, format), certificateId: orderId };
 }
 
 function searchCurrent(store: Store, params: URLSearchParams, format: ResellerClubFormat): RouteOutcome {
-  const perPage = Number(params.get("no-of-records"));
-  const page = Number(params.get("page-no"));
-  if (!params.get("no-of-records")) return errorReply(RESELLERCLUB_WIRE.required("no-of-records"), format);
-  if (!params.get("page-no")) return errorReply(RESELLERCLUB_WIRE.required("page-no"), format);
-  if (!Number.isInteger(perPage) || perPage < 1 || perPage > 500) {
-    return errorReply(RESELLERCLUB_WIRE.invalidNumber("no-of-records"), format);
-  }
-  if (!Number.isInteger(page) || page < 1)
-    return errorReply(RESELLERCLUB_WIRE.invalidNumber("page-no"), format);
+  const paging = searchPage(params, format, { min: 1, max: 500 });
+  if ("status" in paging) return paging;
   const eaqIds = params.getAll("eaq-id");
   const orderIds = params.getAll("order-id");
   // Finished actions stay listed so callers can see Success/Failed (UNCONFIRMED; see docs/SANDBOX.md),
@@ -147,11 +152,9 @@ function searchCurrent(store: Store, params: URLSearchParams, format: ResellerCl
         (orderIds.length === 0 || orderIds.includes(j.certificateId)),
     )
     .sort((a, b) => Number(a.id) - Number(b.id));
-  const rows = hits.slice((page - 1) * perPage, page * perPage);
-  for (const action of rows) pollJob(store, action);
-  const map: WireMap = { recsonpage: String(rows.length), recsindb: String(hits.length) };
-  rows.forEach((action, i) => {
-    map[String(i + 1)] = actionRow(action, store.certificate("resellerclub", action.certificateId));
+  const map = pagedMap(hits, paging, (action) => {
+    pollJob(store, action);
+    return actionRow(action, store.certificate("resellerclub", action.certificateId));
   });
   return { ...mapReply(200, map, format), certificateId: orderIds.length === 1 ? orderIds[0] : undefined };
 }
@@ -185,6 +188,7 @@ export function resellerClubRouter(store: Store): Router {
         const api = call.split("/")[0];
         if (known.route === "resellerclub.details") return details(store, api, params, format);
         if (known.route === "resellerclub.actions") return searchCurrent(store, params, format);
+        if (known.route === "resellerclub.search") return searchOrders(store, api, params, format);
         const outcome = renewOrder(store, api as "digitalcertificate" | "sslcert", params);
         if ("refused" in outcome) return { ...errorReply(outcome.refused, format), certificateId: orderId };
         return {

@@ -21,6 +21,7 @@ export const RESELLERCLUB_WIRE = {
   required: (name: string) => `${name} is required.`,
   unknownParameter: (name: string) => `Unsupported parameter: ${name}.`,
   invalidNumber: (name: string) => `Invalid ${name}.`,
+  recordsOutOfRange: (min: number, max: number) => `no-of-records must be between ${min} and ${max}.`,
 } as const;
 
 /** A map the API returns: strings, or nested maps for search results. */

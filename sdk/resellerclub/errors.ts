@@ -84,9 +84,12 @@ export function resellerClubError(facts: ResellerClubErrorFacts, orderId?: strin
     vendorText: facts.message || undefined,
     rawBody: facts.rawBody,
   };
+  // A search over no particular order (orderSearch, actionSearch by action id) names none.
   const what = facts.operation.startsWith("renew")
     ? `the renewal of order ${orderId ?? "?"}`
-    : `${facts.operation} for order ${orderId ?? "?"}`;
+    : orderId === undefined
+      ? facts.operation
+      : `${facts.operation} for order ${orderId}`;
   const text = vendorSuffix(details.vendorCode, details.vendorText);
   const { kind, fact } = refusalOf(facts.message, facts.httpStatus);
   const messages: Record<VendorErrorKind, string> = {

@@ -1,5 +1,6 @@
 /** Types of the ResellerClub / LogicBoxes HTTP API client. */
 import type { Sleep } from "../common/rateLimiter";
+import type { ResellerClubApi } from "./client";
 
 /** Client construction options. */
 export interface ResellerClubClientOptions {
@@ -80,4 +81,36 @@ export interface ResellerClubAction {
   actionStatusDesc?: string;
   added?: string;
   completed?: string;
+}
+
+/** One page of an order search (`{api}/search.json`). */
+export interface ResellerClubOrderSearchQuery {
+  /** Which certificate API's orders to list. */
+  api: ResellerClubApi;
+  /** 1-based page number (`page-no`). */
+  pageNo: number;
+  /** Rows per page (`no-of-records`; LogicBoxes documents 10 to 500). */
+  noOfRecords: number;
+  /** Only these orders (`order-id`, repeated); absent: every order of the API. */
+  orderIds?: string[];
+}
+
+/** One row of an order search, read from its dotted keys (`orders.orderid`, …). */
+export interface ResellerClubListedOrder {
+  orderId: string;
+  /** Expiry (`orders.endtime`), ISO; undefined where the row carries none. */
+  notAfter?: string;
+  /** `entity.currentstatus`, e.g. Active, InActive, Suspended, Deleted. */
+  currentStatus?: string;
+  /** `entity.description`: the domain the order is for. */
+  domainName?: string;
+}
+
+/** One page of orders, with the vendor's counts. */
+export interface ResellerClubOrderPage {
+  /** `recsindb`: how many orders match, across all pages. */
+  total: number;
+  /** `recsonpage`: how many rows this page holds. */
+  onPage: number;
+  orders: ResellerClubListedOrder[];
 }

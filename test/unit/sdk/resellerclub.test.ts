@@ -2,6 +2,7 @@
 // stays out of the URL), GET queries with repeated keys for reads, and HTTP 500 business errors.
 import { expect } from "chai";
 import {
+  RESELLERCLUB_SEARCH_PAGE_SIZE,
   ResellerClubClient,
   ResellerClubClientOptions,
   isPendingActionRefusal,
@@ -90,6 +91,46 @@ describe("ResellerClub client fixture pairs", () => {
     expect(order.raw.noOfYears).to.equal("1");
   });
 
+  it("searchOrders asks one page of sslcert/search.json with repeated order-id keys and reads the dotted row keys", async () => {
+    const { result: page } = await replay("resellerclub", "order-search", (c) =>
+      c.searchOrders({
+        api: "sslcert",
+        pageNo: 1,
+        noOfRecords: RESELLERCLUB_SEARCH_PAGE_SIZE,
+        orderIds: ["85547813", "85547814"],
+      }),
+    );
+    expect(fixtures.server.requests[0].query.getAll("order-id")).to.deep.equal(["85547813", "85547814"]);
+    expect(page).to.deep.equal({
+      total: 2,
+      onPage: 2,
+      orders: [
+        {
+          orderId: "85547813",
+          notAfter: "2024-12-31T23:59:59.000Z",
+          currentStatus: "Active",
+          domainName: "example.com",
+        },
+        // A row without orders.endtime keeps notAfter undefined: nothing is guessed.
+        {
+          orderId: "85547814",
+          notAfter: undefined,
+          currentStatus: "Suspended",
+          domainName: "shop.example.com",
+        },
+      ],
+    });
+  });
+
+  it("searchOrders with an empty orderIds list matches nothing and sends no request", async () => {
+    const c = client("http://127.0.0.1:9");
+    expect(await c.searchOrders({ api: "sslcert", pageNo: 1, noOfRecords: 10, orderIds: [] })).to.deep.equal({
+      total: 0,
+      onPage: 0,
+      orders: [],
+    });
+  });
+
   it("currentActions repeats order-id and eaq-id keys and reads rows keyed 1, 2 in order", async () => {
     const { result: actions } = await replay("resellerclub", "current-actions", (c) =>
       c.currentActions({
@@ -135,6 +176,8 @@ describe("ResellerClub client error fixtures", () => {
     renewSslCert: (c) => c.renewSslCert({ orderId: "85547813", months: 12, invoiceOption: "NoInvoice" }),
     orderDetails: (c) => c.orderDetails("85547813"),
     currentActions: (c) => c.currentActions({ orderIds: ["85547813"] }),
+    searchOrders: (c) =>
+      c.searchOrders({ api: "sslcert", pageNo: 1, noOfRecords: 10, orderIds: ["85547813"] }),
   };
 
   itFailsAsEachErrorFixture({
