@@ -19,7 +19,8 @@ import { requiredCredential } from "../credentials";
 import { VENDOR_APIS } from "./vendorApis";
 import { ResellerClubInput } from "../inputs";
 import { CertificateSnapshot, RenewalContext, RenewalProgress, RenewalRef, VendorBackend } from "./backend";
-import type { KnownCertificate } from "./backend";
+import type { KnownCertificate, ListedKnown } from "./backend";
+import { orderListing } from "./resellerclubOrderList";
 
 const DONE = new Set(["success", "succeeded", "completed"]);
 const FAILED = new Set(["failed", "failure", "cancelled", "canceled", "rejected"]);
@@ -42,6 +43,7 @@ export function actionProgress(
 /** See the module comment. */
 export class ResellerClubBackend implements VendorBackend {
   private readonly client: ResellerClubClient;
+  private readonly login: { endpoint?: string; authUserId: string; apiKey: string };
   private readonly configured: ResellerClubApi | "auto";
   /** The API the order lives in, once known. */
   private api?: ResellerClubApi;
@@ -54,12 +56,28 @@ export class ResellerClubBackend implements VendorBackend {
     this.configured = block.api ?? "auto";
     // "auto" resolved by an earlier run (state's `resellerclubApi`) needs no details request again.
     this.api = this.configured === "auto" ? known.resellerclubApi : this.configured;
-    this.client = new ResellerClubClient({
+    this.login = {
       endpoint: block.endpoint,
       authUserId: requiredCredential(VENDOR_APIS.resellerclub, block, "authUserId"),
       apiKey: requiredCredential(VENDOR_APIS.resellerclub, block, "apiKey"),
-      ...overrides,
-    });
+    };
+    this.client = new ResellerClubClient({ ...this.login, ...overrides });
+  }
+
+  /**
+   * A refresh's read: the account's order list (`{api}/search.json`, shared by every resource of
+   * the process) answers when it shows the expiry state already knows. Anything else — an API not
+   * yet known, an order the list leaves out or lists without an expiry, a moved expiry, a failed
+   * list — is read alone with {@link inspect}, with that read's answers and errors.
+   */
+  async inspectListed(certificateId: string, known: ListedKnown): Promise<CertificateSnapshot> {
+    if (!this.api || !known.notAfter) return this.inspect(certificateId);
+    const found = await orderListing(this.client, this.api, this.login)
+      .find(certificateId)
+      .catch(() => undefined);
+    const listed = found?.listed ? found.entry.notAfter : undefined;
+    if (!listed || Date.parse(listed) !== Date.parse(known.notAfter)) return this.inspect(certificateId);
+    return this.snapshot(listed);
   }
 
   /** The order's details, from its own API; with "auto" this also settles which API that is. */
@@ -80,10 +98,14 @@ export class ResellerClubBackend implements VendorBackend {
   }
 
   async inspect(certificateId: string): Promise<CertificateSnapshot> {
-    const order = await this.order(certificateId);
+    return this.snapshot((await this.order(certificateId)).notAfter);
+  }
+
+  /** What a read of the order's expiry says, once the order's API is known. */
+  private snapshot(notAfter: string | undefined): CertificateSnapshot {
     // kb/answer/2403 names no expiry field for sslcert orders: an unmoved (or absent) one proves nothing.
     return {
-      notAfter: order.notAfter,
+      notAfter,
       ...(this.api === "sslcert" ? { expiryUnconfirmed: true } : {}),
       ...(this.configured === "auto" ? { resellerclubApi: this.api } : {}),
     };

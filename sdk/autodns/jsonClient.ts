@@ -13,7 +13,7 @@ import { AutodnsJobAction, autodnsJobFrom, newestFirst, renewJobQuery, renewsCer
 import type { AutodnsCertificate, AutodnsCertificateRef, AutodnsJob, AutodnsRenewResult } from "./types";
 import type { AutodnsCertificateList, AutodnsListPage } from "./types";
 import type { AutodnsClientOptions, AutodnsRenewalDetails } from "./types";
-import { AUTODNS_CERTIFICATE_LIST_KEYS, reissueDetails } from "./types";
+import { reissueDetails } from "./types";
 
 /** The live JSON API. */
 export const AUTODNS_JSON_ENDPOINT = "https://api.autodns.com/v1";
@@ -218,42 +218,13 @@ export class AutodnsJsonClient extends AutodnsRenewJobSearch {
     return this.decodeWith("certificateInfo", env, () => certificateFrom(raw));
   }
 
-  /**
-   * Reads many certificates in one request (`POST /certificate/_search`, task 400105): filter
-   * `id IN values[]`, one page of `certificateIds.length`. A list answers only the certificate's
-   * summary plus the `keys[]` asked for (default `name` and `expire`); the PEM (`server`) and the
-   * paid term (`payable`) are not among the documented keys, so only certificate info reads them.
-   * Unknown ids are simply absent from the result.
-   */
-  async certificateSearch(
-    certificateIds: string[],
-    keys: readonly string[] = AUTODNS_CERTIFICATE_LIST_KEYS,
-  ): Promise<AutodnsCertificate[]> {
-    const page = await this.listCertificates(
-      [{ key: "id", values: certificateIds, operator: "IN" }],
-      { offset: 0, limit: certificateIds.length },
-      keys,
-    );
-    return page.certificates;
-  }
-
-  /**
-   * One page of the account's certificates (`POST /certificate/_search` without a filter), in id
-   * order, with `summary`, the number the account holds in all, when the answer carries it. Like
-   * {@link certificateSearch}: the summary plus `keys[]`, no PEM and no paid term.
-   */
-  async certificatePage(
-    page: AutodnsListPage,
-    keys: readonly string[] = AUTODNS_CERTIFICATE_LIST_KEYS,
-  ): Promise<AutodnsCertificateList> {
-    return this.listCertificates(undefined, page, keys);
-  }
-
-  private async listCertificates(
-    filters: unknown[] | undefined,
+  /** `POST /certificate/_search`: `id IN values[]` with ids, else the whole account in id order. */
+  protected async listCertificates(
+    ids: string[] | undefined,
     view: AutodnsListPage,
     keys: readonly string[],
   ): Promise<AutodnsCertificateList> {
+    const filters = ids && [{ key: "id", values: ids, operator: "IN" }];
     const env = await this.call(
       {
         method: "POST",

@@ -1,10 +1,13 @@
 /**
- * The renew-job searches both AutoDNS clients offer, written once over the one search each client
- * speaks on its wire (JSON: `POST /job/_search`, 300115, and `/job/history/_search`, 300135; XML
- * gateway: tasks 400115 and 400135).
+ * The lists both AutoDNS clients offer, written once over the one list each client speaks on its
+ * wire: renew-job searches (JSON: `POST /job/_search`, 300115, and `/job/history/_search`, 300135;
+ * XML gateway: tasks 400115 and 400135) and certificate lists (JSON `POST /certificate/_search`,
+ * XML task 400105).
  */
 import type { AutodnsJobAction } from "./jobs";
 import { AutodnsCertificateRef, AutodnsJob, autodnsJobPending } from "./types";
+import type { AutodnsCertificate, AutodnsCertificateList, AutodnsListPage } from "./types";
+import { AUTODNS_CERTIFICATE_LIST_KEYS } from "./types";
 
 /** Running, finished and pending renew jobs of a certificate, over a client's own job search. */
 export abstract class AutodnsRenewJobSearch {
@@ -24,6 +27,40 @@ export abstract class AutodnsRenewJobSearch {
    * are absent. What `poll` asks of many renewals at once.
    */
   abstract jobsById(jobIds: string[], finished: boolean): Promise<AutodnsJob[]>;
+
+  /**
+   * One certificate list request: the certificates with `ids`, or without them the account's, in
+   * id order. A list answers each certificate's summary plus the `keys[]` asked for.
+   */
+  protected abstract listCertificates(
+    ids: string[] | undefined,
+    view: AutodnsListPage,
+    keys: readonly string[],
+  ): Promise<AutodnsCertificateList>;
+
+  /**
+   * Reads many certificates in one request (one page of `certificateIds.length`). The PEM
+   * (`server`) and the paid term (`payable`) are not among the documented keys, so only certificate
+   * info reads them. Unknown ids are simply absent from the result.
+   */
+  async certificateSearch(
+    certificateIds: string[],
+    keys: readonly string[] = AUTODNS_CERTIFICATE_LIST_KEYS,
+  ): Promise<AutodnsCertificate[]> {
+    const view = { offset: 0, limit: certificateIds.length };
+    return (await this.listCertificates(certificateIds, view, keys)).certificates;
+  }
+
+  /**
+   * One page of the account's certificates, in id order, with `summary` (how many the account
+   * holds in all) where the answer carries it; like {@link certificateSearch}, no PEM, no paid term.
+   */
+  async certificatePage(
+    page: AutodnsListPage,
+    keys: readonly string[] = AUTODNS_CERTIFICATE_LIST_KEYS,
+  ): Promise<AutodnsCertificateList> {
+    return this.listCertificates(undefined, page, keys);
+  }
 
   /** The running renew jobs of a certificate, newest first (at most 50). */
   async renewJobs(

@@ -28,7 +28,7 @@ import { AUTODNS_JOB_SEARCH_LIMIT, AutodnsJobAction, newestFirst, renewsCertific
 import type { AutodnsCertificate, AutodnsCertificateRef, AutodnsJob, AutodnsRenewResult } from "./types";
 import type { AutodnsClientOptions, AutodnsRenewalDetails } from "./types";
 import type { AutodnsCertificateList, AutodnsListPage } from "./types";
-import { AUTODNS_CERTIFICATE_LIST_KEYS, reissueDetails } from "./types";
+import { reissueDetails } from "./types";
 
 /** The live XML gateway. */
 export const AUTODNS_XML_ENDPOINT = "https://gateway.autodns.com";
@@ -220,37 +220,13 @@ export class AutodnsXmlClient extends AutodnsRenewJobSearch {
     return this.readValue("certificateInfo", response, () => certificateFromXml(cert, certificateId));
   }
 
-  /**
-   * Task 400105: reads many certificates in one request, a list inquire with `where` = one `or`
-   * block per id (`id eq …`) and the `<key>`s asked for (default `name` and `expire`) beyond each
-   * certificate's summary; like JSON, no PEM and no paid term. Unknown ids are absent.
-   */
-  async certificateSearch(
-    certificateIds: string[],
-    keys: readonly string[] = AUTODNS_CERTIFICATE_LIST_KEYS,
-  ): Promise<AutodnsCertificate[]> {
-    const where = { or: certificateIds.map((id) => ({ key: "id", operator: "eq", value: id })) };
-    const page = await this.listCertificates(where, { offset: 0, limit: certificateIds.length }, keys);
-    return page.certificates;
-  }
-
-  /**
-   * Task 400105 without `where`: one page of the account's certificates in id order, with the
-   * answer's `summary` (how many the account holds in all). Like {@link certificateSearch}, no PEM
-   * and no paid term.
-   */
-  async certificatePage(
-    page: AutodnsListPage,
-    keys: readonly string[] = AUTODNS_CERTIFICATE_LIST_KEYS,
-  ): Promise<AutodnsCertificateList> {
-    return this.listCertificates(undefined, page, keys);
-  }
-
-  private async listCertificates(
-    where: XmlInputNode | undefined,
+  /** Task 400105: `where` one `or` block per id (`id eq …`) with ids, else the account in id order. */
+  protected async listCertificates(
+    ids: string[] | undefined,
     view: AutodnsListPage,
     keys: readonly string[],
   ): Promise<AutodnsCertificateList> {
+    const where = ids && { or: ids.map((id) => ({ key: "id", operator: "eq", value: id })) };
     const body = this.requestXml("400105", {
       view: { offset: view.offset, limit: view.limit },
       key: [...keys],

@@ -2,14 +2,17 @@
 // (JSON `POST /certificate/_search`, XML task 400105); a renewal still decides on a fresh single read.
 import { expect } from "chai";
 import { RenewedCertificateProvider } from "../../provider/provider";
-import { CLOCK_ENV } from "../../provider/clock";
 import type { ProviderOutputs } from "../../provider/inputs";
 import { forgetAccountListings } from "../../provider/backends/accountListing";
 import { AUTODNS_ACCOUNT_PAGE_SIZE } from "../../provider/backends/autodnsLists";
 import { AUTODNS_CERTIFICATE_PAGE_SIZE } from "../../sdk/autodns/types";
 import type { Sandbox } from "../../sandbox";
 import { sandboxClients } from "../../sandbox/sdkClients";
-import { autodnsProviderInputs } from "../support/providerInputs";
+import {
+  autodnsProviderInputs,
+  eachTestAnEngineOperation,
+  requestsDuring as requestsDuringRun,
+} from "../support/providerInputs";
 import { sandboxPerSuite } from "../support/sandboxSuite";
 
 const DAY = 86_400_000;
@@ -36,13 +39,7 @@ for (const protocol of ["json", "xml"] as const) {
     let sandbox: Sandbox;
     const provider = new RenewedCertificateProvider();
     sandboxPerSuite({ jobCompletion: {} }, (s) => (sandbox = s));
-    // The provider's clock follows the sandbox's (reset before each test). Each test is an engine
-    // operation of its own: the engine calls `configure` once per operation, which forgets the lists.
-    beforeEach(() => {
-      process.env[CLOCK_ENV] = sandbox.admin.clock.now().toISOString();
-      forgetAccountListings();
-    });
-    after(() => delete process.env[CLOCK_ENV]);
+    eachTestAnEngineOperation(() => sandbox);
 
     const inputs = (id: string) => autodnsProviderInputs(sandbox, protocol, id);
 
@@ -62,15 +59,7 @@ for (const protocol of ["json", "xml"] as const) {
     }
 
     /** The AutoDNS requests made while `run` ran, by route. */
-    async function requestsDuring<T>(run: () => Promise<T>): Promise<{ result: T; routes: string[] }> {
-      const before = sandbox.admin.requests({ vendor: "autodns" }).length;
-      const result = await run();
-      const routes = sandbox.admin
-        .requests({ vendor: "autodns" })
-        .slice(before)
-        .map((r) => r.route);
-      return { result, routes };
-    }
+    const requestsDuring = <T>(run: () => Promise<T>) => requestsDuringRun(sandbox, "autodns", run);
 
     it("refreshes a fleet with one request per page of the account's list and the single reads' answers", async () => {
       const n = 2 * AUTODNS_CERTIFICATE_PAGE_SIZE + 10;
