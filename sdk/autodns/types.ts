@@ -144,8 +144,9 @@ export function autodnsJobPending(job: Pick<AutodnsJob, "status">): boolean {
 export const AUTODNS_CERTIFICATE_LIST_KEYS: readonly string[] = ["name", "expire"];
 
 /**
- * Most certificates one list request asks for. The vendor publishes no maximum for `view.limit`;
- * 50 is the page its job lists use here (both AutoDNS APIs). A smaller page at the vendor costs only single reads.
+ * Most ids one list-by-id request asks for (the provider's fallback beyond a whole-account
+ * listing). The vendor publishes no maximum for `view.limit`; 50 is the page its job lists use here
+ * (both AutoDNS APIs). A smaller page at the vendor costs only single reads.
  */
 export const AUTODNS_CERTIFICATE_PAGE_SIZE = 50;
 
