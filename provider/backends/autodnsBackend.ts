@@ -81,11 +81,12 @@ export class AutodnsBackend implements VendorBackend {
   }
 
   /**
-   * A refresh's read: the certificate list (JSON `POST /certificate/_search`, XML 400105, shared
-   * by every resource of the process) answers when it shows the expiry state already knows and state has the PEM and
-   * the paid term (neither is in a list answer; both change only with the expiry). Anything else —
-   * a moved expiry, a certificate missing from the list, a failed list request — is read alone with
-   * {@link inspect}, so its answer and its errors are exactly those of an unbatched read.
+   * A refresh's read: the account's certificate list (JSON `POST /certificate/_search`, XML 400105,
+   * read once per engine operation and shared by every resource of the process) answers when it
+   * shows the expiry state already knows and state has the PEM and the paid term (neither is in a
+   * list answer; both change only with the expiry). Anything else — a moved expiry, a certificate
+   * missing from the list, a failed list request — is read alone with {@link inspect}, so its
+   * answer and its errors are exactly those of an unbatched read.
    */
   async inspectListed(certificateId: string, known: ListedKnown): Promise<CertificateSnapshot> {
     const unchanged = await this.listedUnchanged(certificateId, known);
