@@ -129,6 +129,31 @@ describe("AutoDNS JSON client against the sandbox", () => {
     expect(found[1].notAfter).to.equal("2030-11-11T23:59:59.000Z");
   });
 
+  it("pages through the account's certificates in id order with the list's summary", async () => {
+    const all = await client.certificatePage({ offset: 0, limit: 1000 });
+    const first = await client.certificatePage({ offset: 0, limit: 2 });
+    const rest = await client.certificatePage({ offset: first.received, limit: 1000 });
+    expect(first).to.include({ received: 2, summary: all.summary });
+    expect(all.summary).to.equal(all.received);
+    expect([...first.certificates, ...rest.certificates].map((c) => c.id)).to.deep.equal(
+      all.certificates.map((c) => c.id),
+    );
+    for (const request of sandbox.admin.requests({ route: "autodns.json.certificateSearch" })) {
+      expect(request.contractViolation).to.equal(undefined);
+    }
+  });
+
+  it("lists jobs by id: running ones, then, once finished, from the history", async () => {
+    const { jobId } = await client.renew("100");
+    expect((await client.jobsById([jobId, "999999"], false)).map((j) => [j.id, j.status])).to.deep.equal([
+      [jobId, "RUNNING"],
+    ]);
+    expect(await client.jobsById([jobId], true)).to.deep.equal([]);
+    await sandbox.admin.completeJob(jobId);
+    expect(await client.jobsById([jobId], false)).to.deep.equal([]);
+    expect((await client.jobsById([jobId], true)).map((j) => j.status)).to.deep.equal(["SUCCESS"]);
+  });
+
   it("refuses a renewal more than 90 days before expiry with EF4001012", async () => {
     const error = await rejection(client.renew("102"), VendorRuleError);
     expectVendorCode(error, AUTODNS_CODES.renewWindow);

@@ -55,6 +55,25 @@ describe("AutoDNS XML gateway client against the sandbox", () => {
     expect(request.contractViolation).to.equal(undefined);
   });
 
+  it("pages through the account's certificates (400105 without where) with the list's summary", async () => {
+    const all = await client.certificatePage({ offset: 0, limit: 1000 });
+    const first = await client.certificatePage({ offset: 0, limit: 1 });
+    const rest = await client.certificatePage({ offset: 1, limit: 1000 });
+    expect(first).to.include({ received: 1, summary: all.summary });
+    expect(all.summary).to.equal(all.received).and.to.be.above(1);
+    expect([...first.certificates, ...rest.certificates].map((c) => c.id)).to.deep.equal(
+      all.certificates.map((c) => c.id),
+    );
+  });
+
+  it("lists jobs by id (400115 running, 400135 finished)", async () => {
+    const { jobId } = await client.renew("100");
+    expect((await client.jobsById([jobId, "999999"], false)).map((j) => j.id)).to.deep.equal([jobId]);
+    await sandbox.admin.completeJob(jobId);
+    expect(await client.jobsById([jobId], false)).to.deep.equal([]);
+    expect((await client.jobsById([jobId], true)).map((j) => j.status)).to.deep.equal(["SUCCESS"]);
+  });
+
   it("refuses a certificate list (400105) asking a key the list does not document", async () => {
     const error = await rejection(client.certificateSearch(["100"], ["payable"]), VendorError);
     expect(error.vendorCode).to.equal("EF01000");
