@@ -224,6 +224,14 @@ export class AutodnsBackend implements VendorBackend {
     return (await this.client.finishedRenewJobs(certificate)).find((j) => j.id === jobId);
   }
 
+  /**
+   * Follows a job. The running jobs list (shared by every renewal the process follows) says
+   * whether it still runs. Once it does not, the certificate read the renewal needs anyway (for
+   * the new PEM) comes first: an expiry past the one before the renewal is its success, in one
+   * request. Only an unmoved expiry looks the job up in the history; a FAILED job, one in neither
+   * list, or a failed list is read alone (`GET /job/{id}`, 400114), with that read's answers and
+   * errors.
+   */
   async poll(
     ref: RenewalRef,
     certificateId: string,
@@ -231,7 +239,16 @@ export class AutodnsBackend implements VendorBackend {
     known?: KnownCertificate,
   ): Promise<RenewalProgress> {
     const jobId = ref.jobId ?? "";
-    const listed = await this.listedJob(jobId);
+    const running = jobId ? await this.jobs.running.read(jobId).catch(() => undefined) : undefined;
+    if (running && autodnsProgress(running).status === "pending") return autodnsProgress(running);
+    if (!running && knownNotAfter) {
+      const snapshot = await this.inspect(certificateId);
+      if (movedPast(snapshot.notAfter, knownNotAfter)) {
+        return { jobId, status: "succeeded", vendorStatus: "SUCCESS", ...snapshot };
+      }
+    }
+    const listed =
+      running ?? (jobId ? await this.jobs.finished.read(jobId).catch(() => undefined) : undefined);
     // A failed job is read alone: its reason (logs, notices) is the job info's, not a list item's.
     if (listed && autodnsProgress(listed).status !== "failed") {
       return this.withCertificate(autodnsProgress(listed), certificateId);
@@ -248,7 +265,7 @@ export class AutodnsBackend implements VendorBackend {
       } else {
         // Not in the history either (purged): a later expiry still proves the renewal went through.
         const snapshot = await this.inspect(certificateId);
-        if (knownNotAfter && snapshot.notAfter && snapshot.notAfter > knownNotAfter) {
+        if (movedPast(snapshot.notAfter, knownNotAfter)) {
           return { jobId, status: "succeeded", vendorStatus: "SUCCESS", ...snapshot };
         }
         throw e;
@@ -257,20 +274,14 @@ export class AutodnsBackend implements VendorBackend {
     return this.withCertificate(autodnsProgress(job), certificateId);
   }
 
-  /**
-   * The job as the running jobs list shows it, else as the history does: lists shared by every
-   * renewal the process follows, so the engine's concurrent polls cost one request. A job in
-   * neither (or a failed list) is read alone, with that read's answers and errors.
-   */
-  private async listedJob(jobId: string): Promise<AutodnsJob | undefined> {
-    if (!jobId) return undefined;
-    const running = await this.jobs.running.read(jobId).catch(() => undefined);
-    return running ?? (await this.jobs.finished.read(jobId).catch(() => undefined));
-  }
-
   /** A succeeded renewal carries the certificate it produced. */
   private async withCertificate(progress: RenewalProgress, certificateId: string): Promise<RenewalProgress> {
     if (progress.status !== "succeeded") return progress;
     return { ...progress, ...(await this.inspect(certificateId)) };
   }
+}
+
+/** Whether `notAfter` is later than `before` (both read; either missing: no). */
+function movedPast(notAfter: string | undefined, before: string | undefined): boolean {
+  return !!notAfter && !!before && Date.parse(notAfter) > Date.parse(before);
 }

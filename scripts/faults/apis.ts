@@ -26,7 +26,11 @@ export interface FaultApi {
   case: VendorCase;
   /** The vendor can be searched for a pending renewal (AutoDNS job list, ResellerClub actions). */
   searchable: boolean;
-  routes: { renew: string; poll: string; read?: string; search?: string };
+  /**
+   * `pollList`: where polls ask first, a list shared by the renewals of one process (AutoDNS: the
+   * job search, which is also the `search` route of the pending-renewal guard before a renewal).
+   */
+  routes: { renew: string; poll: string; pollList?: string; read?: string; search?: string };
 }
 
 const byName = (name: string) => VENDOR_CASES.find((c) => c.name === name)!;
@@ -41,6 +45,7 @@ export const APIS: Record<ApiName, FaultApi> = {
     routes: {
       renew: "autodns.json.renew",
       poll: "autodns.json.jobInfo",
+      pollList: "autodns.json.jobSearch",
       read: "autodns.json.certificateInfo",
       search: "autodns.json.jobSearch",
     },
@@ -54,6 +59,7 @@ export const APIS: Record<ApiName, FaultApi> = {
     routes: {
       renew: "autodns.xml.400106",
       poll: "autodns.xml.400114",
+      pollList: "autodns.xml.400115",
       read: "autodns.xml.400104",
       search: "autodns.xml.400115",
     },

@@ -53,6 +53,8 @@ export class ScenarioContext {
   /** Accepted renewals whose answer never reached the provider (dropped, timed out, killed). */
   lostAnswers = 0;
   private readonly killers: { killer: Killer; route: string }[] = [];
+  /** Faults armed to be injected once a renewal exists (see `fault`). */
+  private readonly listeners: ((r: SandboxRequest) => void)[] = [];
   /** Every stack (or runner of a stack) the scenario used; the first is {@link stack}. */
   private readonly stacks: FaultStack[];
 
@@ -135,9 +137,27 @@ export class ScenarioContext {
   fault(kind: FaultKind, options: FaultOptions): void {
     const { route, ...rest } = options;
     this.sandbox.admin.injectFault({ ...rest, kind, route: this.route(route) });
+    // A poll asks the shared job list first and reads the job alone only when the list fails or
+    // lacks it: a fault on polls hits both, but the list only once the renewal it follows exists,
+    // so that the pending-renewal guard before the renewal (the same route) still passes.
+    const list = route === "poll" ? this.api.routes.pollList : undefined;
+    if (list) this.onceRenewalExists(() => this.sandbox.admin.injectFault({ ...rest, kind, route: list }));
+  }
+
+  /** Runs `then` now if this certificate has an open job at the vendor, else when one is accepted. */
+  private onceRenewalExists(then: () => void): void {
+    if (this.openJobs().length) return then();
+    const listener = (r: SandboxRequest) => {
+      if (r.route !== this.api.routes.renew || r.status !== 200) return;
+      this.sandbox.admin.events.off("request", listener);
+      then();
+    };
+    this.sandbox.admin.events.on("request", listener);
+    this.listeners.push(listener);
   }
 
   clearFaults(): void {
+    for (const l of this.listeners.splice(0)) this.sandbox.admin.events.off("request", l);
     this.sandbox.admin.clearFaults();
   }
 
@@ -176,7 +196,14 @@ export class ScenarioContext {
   /** Kills the engine and/or provider when this certificate's `route` request is logged. */
   killOn(route: FaultOptions["route"], target: KillTarget): Killer {
     const name = this.route(route);
-    const killer = killOnRequest(this.sandbox, (r) => r.route === name && r.status === 200, target);
+    // The first poll may be a request to the shared job list, once the renewal exists (see `fault`).
+    const list = route === "poll" ? this.api.routes.pollList : undefined;
+    let renewed = !!list && this.openJobs().length > 0;
+    const isPoll = (r: SandboxRequest) => {
+      if (r.route === this.api.routes.renew && r.status === 200) renewed = true;
+      return r.status === 200 && (r.route === name || (r.route === list && renewed));
+    };
+    const killer = killOnRequest(this.sandbox, isPoll, target);
     this.killers.push({ killer, route: name });
     return killer;
   }
