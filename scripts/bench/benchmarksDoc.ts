@@ -2,7 +2,9 @@
  * docs/BENCHMARKS.md, written from a run's figures: what is measured, the rate limits assumed, the
  * tables, each target with its figure, the machine, and how to reproduce.
  */
+import { AUTODNS_REQUESTS_PER_SECOND } from "../../sdk/autodns/transport";
 import {
+  autodnsLimitSeconds,
   ENGINE_PARALLEL,
   fleetVerdicts,
   headline,
@@ -22,6 +24,15 @@ export interface DocSettings {
   jobSeconds: number;
   /** Said under Machine: what else ran on the machine meanwhile. */
   note?: string;
+}
+
+/** What the AutoDNS rate limit alone costs the "up (10% due)" phase at the largest N. */
+function upDueLimitText(r: SizeResult): string {
+  const { requests, seconds } = autodnsLimitSeconds(r, "up (10% due)");
+  return (
+    `At N = ${r.n}, "up (10% due)" made ${requests} AutoDNS requests: at ${AUTODNS_REQUESTS_PER_SECOND} per ` +
+    `second they take ${seconds} s by themselves, whatever the engine and the provider do.`
+  );
 }
 
 /** The whole of docs/BENCHMARKS.md. */
@@ -45,11 +56,14 @@ whole run took ${Math.round(totalSeconds)} s. Re-run it to refresh this file.
 
 ${headline(s)}.
 
-Reads are coalesced only in part (issue 15): a refresh reads AutoDNS certificates (JSON and XML)
-through the vendor's certificate list, batched across the resources of the provider process, and
-the engine runs at most \`--parallel\` reads at once (4 × cores), which bounds a batch. An adopt
-still reads every certificate on its own, and so do ResellerClub reads and job polls, so at the
-vendors' real limits the refresh targets are not expected to hold yet.
+A refresh reads each vendor account's whole certificate list once per engine operation (AutoDNS
+JSON and XML, ResellerClub; Symantec reads nothing), shared by every resource of the provider
+process, and reads a certificate alone only when the list shows a change. An adopt still reads
+every certificate on its own: a list carries no PEM and no paid term. A renewal cannot share most
+of its AutoDNS requests: the fresh read of its certificate before renewing, the search for a
+renewal already pending, the renewal itself and the read of the new certificate (its PEM) are one
+request each, on purpose; only polls share a list, and renewals rarely poll at the same moment.
+${upDueLimitText(largest)}
 
 ## What is measured
 
@@ -110,8 +124,7 @@ What the clients do today (\`sdk/\`), which is what the real-limits stack runs w
   clients' default (\`sdk/autodns/transport.ts\`). The limiter (\`sdk/common/rateLimiter.ts\`) spaces
   request starts per host across every client of the process, so JSON and XML share it, as they
   share the IP. An adopt reads each certificate on its own: its N / 2 AutoDNS reads take at least
-  N / 6 seconds. A refresh reads them through shared certificate lists (at most one list request
-  per account in flight, batches bounded by the engine's \`--parallel\`).
+  N / 6 seconds. A refresh reads the account's certificate list, 1000 per request.
 - **ResellerClub**: no client-side limit. The repository's vendor notes
   ([VENDOR-CHOICES.md](VENDOR-CHOICES.md)) record no published per-second figure; the client
   retries HTTP 429 after the vendor's \`Retry-After\`. Assumed: none.

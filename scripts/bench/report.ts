@@ -3,6 +3,7 @@
  * target, and the one-line JSON summary for the largest N.
  */
 import * as os from "node:os";
+import { AUTODNS_REQUESTS_PER_SECOND } from "../../sdk/autodns/transport";
 import type { PhaseFigures } from "./phases";
 
 /** Figures of one N, every kind, every phase, plus the engine's sanity checks. */
@@ -146,7 +147,7 @@ export function summarize(r: SizeResult, facts: RunFacts, start: ProgramStartFig
     httpRequestsDuringPreview: preview.requests,
     providerBytesPerResource: preview.providerBytes,
     refreshRequestsPerResource: round(requests(REAL, "refresh") / r.n, 3),
-    autodnsRequestsPerSecond: 3,
+    autodnsRequestsPerSecond: AUTODNS_REQUESTS_PER_SECOND,
     adoptSeconds: round(seconds(REAL, "up (adopt)")),
     baselineAdoptSeconds: round(seconds(SAME_ARGS, "up (adopt)")),
     refreshSeconds: round(seconds(REAL, "refresh")),
@@ -192,6 +193,21 @@ export function fleetVerdicts(s: JsonSummary): string[] {
     `0 vendor requests in a preview with nothing pending: ${mark(s.httpRequestsDuringPreview === 0)} (${s.httpRequestsDuringPreview})`,
     `__provider ≤ 1 KB: ${mark(s.providerBytesPerResource <= t.providerBytes)} (${s.providerBytesPerResource} bytes)`,
   ];
+}
+
+/**
+ * The least time the AutoDNS requests of a phase take at the clients' limit (3 per second, shared
+ * by JSON and XML): what no coalescing of the rest can go under.
+ */
+export function autodnsLimitSeconds(
+  r: SizeResult,
+  phase: PhaseFigures["phase"],
+): { requests: number; seconds: number } {
+  const routes = pick(r, REAL, phase).routes;
+  const requests = Object.entries(routes)
+    .filter(([route]) => route.startsWith("autodns."))
+    .reduce((sum, [, count]) => sum + count, 0);
+  return { requests, seconds: round(requests / AUTODNS_REQUESTS_PER_SECOND) };
 }
 
 /** The Performance issue's targets, one line each: holds or not, with the figure. */
