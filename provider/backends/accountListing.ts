@@ -38,6 +38,8 @@ export interface AccountListingOptions {
   pageSize: number;
   /** The most pages read before the listing gives up on ids it has not seen. */
   maxPages: number;
+  /** Told once when a page fails and the listing ends (the reads go on alone, more slowly). */
+  onFailure?: (error: unknown) => void;
 }
 
 /** What a listing says about one id. */
@@ -81,9 +83,10 @@ export class AccountListing<T> {
     let page: ListedPage<T>;
     try {
       page = await this.readPage(this.offset, this.options.pageSize);
-    } catch {
+    } catch (error) {
       // The callers read alone and meet the vendor's error there, with its advice.
       this.ended = true;
+      this.options.onFailure?.(error);
       return;
     }
     this.pages += 1;
@@ -122,6 +125,17 @@ export function sharedListing<T>(key: string, create: () => AccountListing<T>): 
   const listing = create();
   listings.set(key, { listing: listing as AccountListing<unknown>, since: now });
   return listing;
+}
+
+/**
+ * A listing's `onFailure` that tells the user once, on the engine's output, why a refresh reads
+ * `what` one by one (slower at a rate limit). The sdk's error states facts and never a secret.
+ */
+export function sayListFailed(what: string): (error: unknown) => void {
+  return (error) =>
+    process.stdout.write(
+      `RenewedCertificate: could not list ${what} (${(error as Error).message}); reading them one by one\n`,
+    );
 }
 
 /** Forgets every listing: a new engine operation (`configure`) and tests start from the vendor. */

@@ -18,7 +18,7 @@ import type {
 } from "../../sdk/autodns/types";
 import type { AutodnsJob, AutodnsListPage } from "../../sdk/autodns/types";
 import { AUTODNS_JOB_SEARCH_LIMIT } from "../../sdk/autodns/jobs";
-import { AccountListing, sharedListing } from "./accountListing";
+import { AccountListing, sayListFailed, sharedListing } from "./accountListing";
 import { ReadBatcher, sharedBatcher } from "./readBatcher";
 
 /**
@@ -78,7 +78,11 @@ export function certificateLists(
           const entries = new Map(page.certificates.map((c) => [c.id, c]));
           return { entries, received: page.received, total: page.summary };
         },
-        { pageSize: AUTODNS_ACCOUNT_PAGE_SIZE, maxPages: AUTODNS_ACCOUNT_MAX_PAGES },
+        {
+          pageSize: AUTODNS_ACCOUNT_PAGE_SIZE,
+          maxPages: AUTODNS_ACCOUNT_MAX_PAGES,
+          onFailure: sayListFailed(`the AutoDNS ${protocol.toUpperCase()} account's certificates`),
+        },
       ),
   );
   const byId = sharedBatcher(

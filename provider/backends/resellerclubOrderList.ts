@@ -11,7 +11,7 @@ import {
   resellerClubEndpoint,
 } from "../../sdk/resellerclub/client";
 import type { ResellerClubListedOrder } from "../../sdk/resellerclub/types";
-import { AccountListing, sharedListing } from "./accountListing";
+import { AccountListing, sayListFailed, sharedListing } from "./accountListing";
 
 /** Pages of an account's orders read before the rest is read order by order. */
 export const RESELLERCLUB_ACCOUNT_MAX_PAGES = 5;
@@ -36,7 +36,11 @@ export function orderListing(
           const entries = new Map(page.orders.map((o) => [o.orderId, o]));
           return { entries, received: page.onPage, total: page.total };
         },
-        { pageSize: RESELLERCLUB_SEARCH_PAGE_SIZE, maxPages: RESELLERCLUB_ACCOUNT_MAX_PAGES },
+        {
+          pageSize: RESELLERCLUB_SEARCH_PAGE_SIZE,
+          maxPages: RESELLERCLUB_ACCOUNT_MAX_PAGES,
+          onFailure: sayListFailed(`the ResellerClub account's ${api} orders`),
+        },
       ),
   );
 }

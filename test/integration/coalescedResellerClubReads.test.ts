@@ -84,10 +84,24 @@ for (const api of ["sslcert", "digitalcertificate"] as const) {
       const fleet = await adopted(3);
       // A 4xx: the client does not repeat it, as it repeats a safe call's 5xx once.
       sandbox.admin.injectFault({ route: "resellerclub.search", kind: "status", status: 400 });
-      const { result, routes } = await refreshed(fleet);
+      const said: string[] = [];
+      const write = process.stdout.write;
+      process.stdout.write = ((line: string) => said.push(line) > 0) as typeof process.stdout.write;
+      let outcome: Awaited<ReturnType<typeof refreshed>>;
+      try {
+        outcome = await refreshed(fleet);
+      } finally {
+        process.stdout.write = write;
+      }
+      const { result, routes } = outcome;
       expect(routes.filter((r) => r === "resellerclub.search")).to.have.length(1);
       expect(routes.filter((r) => r === "resellerclub.details")).to.have.length(fleet.length);
       result.forEach((read, i) => expect(read.props!.notAfter).to.equal(fleet[i].outs.notAfter));
+      // Said once for the operation, with the vendor's answer, never the API key.
+      const told = said.filter((l) => l.includes("could not list"));
+      expect(told).to.have.length(1);
+      expect(told[0]).to.match(new RegExp(`ResellerClub account's ${api} orders .*400.*one by one`));
+      expect(told[0]).to.not.contain(sandbox.credentials.resellerclub.apiKey);
     });
   });
 }

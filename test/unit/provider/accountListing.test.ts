@@ -88,6 +88,19 @@ describe("AccountListing", () => {
     expect(account.asked).to.have.length(2);
   });
 
+  it("tells onFailure once, with the vendor's error, when a page fails", async () => {
+    const account = fakeAccount(30, { fail: [1] });
+    const told: unknown[] = [];
+    const listing = new AccountListing(account.read, {
+      pageSize: 10,
+      maxPages: 5,
+      onFailure: (e) => told.push(e),
+    });
+    await Promise.all(["1", "2", "3"].map((id) => listing.find(id)));
+    await listing.find("4");
+    expect(told.map((e) => (e as Error).message)).to.deep.equal(["refused"]);
+  });
+
   it("refuses a page size or page count under 1", () => {
     const { read } = fakeAccount(1);
     expect(() => new AccountListing(read, { pageSize: 0, maxPages: 1 })).to.throw(RangeError, /pageSize/);
