@@ -54,6 +54,8 @@ export class AutodnsBackend implements VendorBackend {
   private readonly client: AutodnsJsonClient | AutodnsXmlClient;
   /** Names read by {@link inspect} in this process, so a renewal right after costs no extra read. */
   private readonly names = new Map<string, string>();
+  /** Jobs {@link poll} has looked at in this process (the first look reads the certificate first). */
+  private readonly looked = new Set<string>();
 
   constructor(
     private readonly block: AutodnsInput,
@@ -225,12 +227,13 @@ export class AutodnsBackend implements VendorBackend {
   }
 
   /**
-   * Follows a job. The running jobs list (shared by every renewal the process follows) says
-   * whether it still runs. Once it does not, the certificate read the renewal needs anyway (for
-   * the new PEM) comes first: an expiry past the one before the renewal is its success, in one
-   * request. Only an unmoved expiry looks the job up in the history; a FAILED job, one in neither
-   * list, or a failed list is read alone (`GET /job/{id}`, 400114), with that read's answers and
-   * errors.
+   * Follows a job. Its first look in this process reads the certificate, which the renewal needs
+   * anyway (for the new PEM): an expiry past the one before the renewal is its success, in one
+   * request — at AutoDNS's rate limit a renewal's first poll often goes out after its job ended.
+   * Otherwise, and on later looks first, the running jobs list (shared by every renewal the process
+   * follows) says whether it still runs; once it does not, the certificate is read (later looks)
+   * and only an unmoved expiry looks the job up in the history. A FAILED job, one in neither list,
+   * or a failed list is read alone (`GET /job/{id}`, 400114), with that read's answers and errors.
    */
   async poll(
     ref: RenewalRef,
@@ -239,14 +242,20 @@ export class AutodnsBackend implements VendorBackend {
     known?: KnownCertificate,
   ): Promise<RenewalProgress> {
     const jobId = ref.jobId ?? "";
+    const firstLook = !this.looked.has(jobId);
+    this.looked.add(jobId);
+    const renewed = async () => {
+      const snapshot = await this.inspect(certificateId);
+      return movedPast(snapshot.notAfter, knownNotAfter)
+        ? { jobId, status: "succeeded" as const, vendorStatus: "SUCCESS", ...snapshot }
+        : undefined;
+    };
+    const early = firstLook && knownNotAfter ? await renewed() : undefined;
+    if (early) return early;
     const running = jobId ? await this.jobs.running.read(jobId).catch(() => undefined) : undefined;
     if (running && autodnsProgress(running).status === "pending") return autodnsProgress(running);
-    if (!running && knownNotAfter) {
-      const snapshot = await this.inspect(certificateId);
-      if (movedPast(snapshot.notAfter, knownNotAfter)) {
-        return { jobId, status: "succeeded", vendorStatus: "SUCCESS", ...snapshot };
-      }
-    }
+    const late = !firstLook && !running && knownNotAfter ? await renewed() : undefined;
+    if (late) return late;
     const listed =
       running ?? (jobId ? await this.jobs.finished.read(jobId).catch(() => undefined) : undefined);
     // A failed job is read alone: its reason (logs, notices) is the job info's, not a list item's.

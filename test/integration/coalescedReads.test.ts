@@ -154,7 +154,9 @@ for (const protocol of ["json", "xml"] as const) {
       const finished = await requestsDuring(() =>
         Promise.all(due.map((c, i) => provider.diff(c.rid, running.result[i].outs!, inputs(c.id)))),
       );
-      expect(finished.routes.filter((r) => JOB_ALONE.includes(r))).to.deep.equal([]);
+      // A first look at a job reads the certificate the renewal needs anyway: a moved expiry is
+      // the job's success, so a job already ended costs that one request and no job list.
+      expect(finished.routes).to.deep.equal(due.map(() => INFO));
       finished.result.forEach((d) => expect(d.changes).to.equal(true));
       due.forEach((c) => expect(sandbox.admin.renewalCount("autodns", c.id)).to.equal(1));
     });
