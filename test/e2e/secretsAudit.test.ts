@@ -23,12 +23,15 @@ import { VENDOR_CASES, VendorCase } from "../support/vendorCases";
 const DAY = 86_400_000;
 const WRONG_API_KEY = "wrong-resellerclub-key-7f3a";
 
-/** The renew and poll routes of each API, for the fault that makes following a renewal fail. */
-const ROUTES: Record<string, { renew: string; poll: string }> = {
-  "AutoDNS JSON": { renew: "autodns.json.renew", poll: "autodns.json.jobInfo" },
-  "AutoDNS XML": { renew: "autodns.xml.400106", poll: "autodns.xml.400114" },
-  "Symantec VICE2": { renew: "symantec.renew", poll: "symantec.pickup" },
-  ResellerClub: { renew: "resellerclub.renew", poll: "resellerclub.actions" },
+/**
+ * The renew and poll routes of each API, for the fault that makes following a renewal fail. An
+ * AutoDNS poll asks the process's shared job list (the job search) before the job alone.
+ */
+const ROUTES: Record<string, { renew: string; polls: string[] }> = {
+  "AutoDNS JSON": { renew: "autodns.json.renew", polls: ["autodns.json.jobSearch", "autodns.json.jobInfo"] },
+  "AutoDNS XML": { renew: "autodns.xml.400106", polls: ["autodns.xml.400115", "autodns.xml.400114"] },
+  "Symantec VICE2": { renew: "symantec.renew", polls: ["symantec.pickup"] },
+  ResellerClub: { renew: "resellerclub.renew", polls: ["resellerclub.actions"] },
 };
 
 /** Inputs that make the vendor refuse the next renewal (and may carry a wrong secret). */
@@ -117,11 +120,13 @@ describe("secrets audit through the engine", function () {
       });
 
       it("lives through a partial failure, a completion, a vendor refusal, a refresh and a preview", async () => {
-        // Following the accepted renewal fails: the vendor's poll route goes down right after it.
+        // Following the accepted renewal fails: the vendor's poll routes go down right after it.
         const breakPolls = (r: SandboxRequest) => {
           if (r.route !== routes.renew || r.status !== 200) return;
           sandbox.admin.events.off("request", breakPolls);
-          sandbox.admin.injectFault({ route: routes.poll, kind: "status", status: 503, times: "always" });
+          for (const route of routes.polls) {
+            sandbox.admin.injectFault({ route, kind: "status", status: 503, times: "always" });
+          }
         };
         sandbox.admin.events.on("request", breakPolls);
         expect(await op("up"), "adoption (never a renewal)").to.equal(true);
