@@ -273,10 +273,8 @@ export class AutodnsBackend implements VendorBackend {
         job = finished;
       } else {
         // Not in the history either (purged): a later expiry still proves the renewal went through.
-        const snapshot = await this.inspect(certificateId);
-        if (movedPast(snapshot.notAfter, knownNotAfter)) {
-          return { jobId, status: "succeeded", vendorStatus: "SUCCESS", ...snapshot };
-        }
+        const moved = await renewed();
+        if (moved) return moved;
         throw e;
       }
     }
