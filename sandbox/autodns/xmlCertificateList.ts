@@ -43,9 +43,21 @@ export function listCertificatesXml(store: Store, task: unknown): Record<string,
   for (const k of keys) if (!CERTIFICATE_KEYS.has(k)) throw new XmlListError("key", k, LIST);
   const list: ListKeys<CertificateRecord> = { name: LIST, keys: CERTIFICATE_KEYS, field: fieldOf };
   const matches = whereTest(list, t.where);
+  // `order` as the list inquire documents it: a known key, mode asc or desc (default: by id).
+  const order = t.order as XmlListNode | undefined;
+  const orderKey = listText(order, "key") ?? "id";
+  if (!CERTIFICATE_KEYS.has(orderKey)) throw new XmlListError("order.key", orderKey, LIST);
+  const mode = (listText(order, "mode") ?? "asc").toLowerCase();
+  if (mode !== "asc" && mode !== "desc") throw new XmlListError("order.mode", mode, LIST);
+  const direction = mode === "desc" ? -1 : 1;
   const hits = [...store.certificates.values()]
     .filter((c) => c.vendor === "autodns" && matches(c))
-    .sort((a, b) => Number(a.id) - Number(b.id) || a.id.localeCompare(b.id));
+    .sort(
+      (a, b) =>
+        direction *
+        ((fieldOf(orderKey, a) ?? "").localeCompare(fieldOf(orderKey, b) ?? "", "en", { numeric: true }) ||
+          a.id.localeCompare(b.id)),
+    );
   const page = hits.slice(offset, limit === 0 ? undefined : offset + limit);
   const listed = page.map((c) =>
     Object.fromEntries(Object.entries(certificateXml(c)).filter(([k]) => k === "id" || keys.includes(k))),

@@ -115,6 +115,24 @@ describe("sandbox wire formats match the vendors' examples", () => {
     expectLike(xml.parse(res.data as string), xml.parse(seed("vendor-apis-autodns-xml-error.xml")));
   });
 
+  it("AutoDNS XML certificate lists (400105) honour the documented order and refuse an unknown key", async () => {
+    const { user, password, context } = sandbox.credentials.autodns;
+    const list = (order: string) =>
+      axios.post(
+        sandbox.urls.autodnsXml,
+        `<request><auth><user>${user}</user><password>${password}</password><context>${context}</context></auth>` +
+          `<task><code>400105</code><view><offset>0</offset><limit>0</limit></view>${order}</task></request>`,
+        raw,
+      );
+    const ids = (body: string) => [...body.matchAll(/<id>(\d+)<\/id>/g)].map((m) => Number(m[1]));
+    const ascending = ids((await list("<order><key>id</key><mode>asc</mode></order>")).data as string);
+    const descending = ids((await list("<order><key>id</key><mode>desc</mode></order>")).data as string);
+    expect(ascending.length).to.be.above(1);
+    expect(descending).to.deep.equal([...ascending].reverse());
+    const refused = (await list("<order><key>payable</key></order>")).data as string;
+    expect(refused).to.contain("EF01000").and.to.contain("order.key");
+  });
+
   it("Symantec renew answers like the seed's response (transaction id and certificate aside)", async () => {
     // The seed's form sample, re-joined where the page wrapped it, completed with the required fields.
     const form = new URLSearchParams(seed("symantec-renew-request.txt").replace(/\n/g, ""));
