@@ -290,6 +290,26 @@ export class AutodnsJsonClient extends AutodnsRenewJobSearch {
     return newestFirst(jobs.filter((j) => renewsCertificate(j, certificate, action)));
   }
 
+  protected async searchRunningJobsOf(names: string[], limit: number): Promise<AutodnsJob[]> {
+    const env = await this.call(
+      {
+        method: "POST",
+        path: "job/_search",
+        body: JSON.stringify({
+          filters: [{ key: "object", values: names, operator: "IN" }],
+          view: { limit, offset: 0 },
+        }),
+        headers: { "Content-Type": "application/json" },
+      },
+      "jobSearch",
+      "safe",
+      {},
+    );
+    return this.decodeWith("jobSearch", env, () =>
+      env.data.map((item) => autodnsJobFrom(item)).filter((j): j is AutodnsJob => !!j),
+    );
+  }
+
   async jobsById(jobIds: string[], finished: boolean): Promise<AutodnsJob[]> {
     const operation = finished ? "jobHistorySearch" : "jobSearch";
     const env = await this.call(

@@ -4,7 +4,7 @@
  * XML gateway: tasks 400115 and 400135) and certificate lists (JSON `POST /certificate/_search`,
  * XML task 400105).
  */
-import type { AutodnsJobAction } from "./jobs";
+import { AUTODNS_JOB_SEARCH_LIMIT, type AutodnsJobAction } from "./jobs";
 import { AutodnsCertificateRef, AutodnsJob, autodnsJobPending } from "./types";
 import type { AutodnsCertificate, AutodnsCertificateList, AutodnsListPage } from "./types";
 import { AUTODNS_CERTIFICATE_LIST_KEYS } from "./types";
@@ -27,6 +27,13 @@ export abstract class AutodnsRenewJobSearch {
    * are absent. What `poll` asks of many renewals at once.
    */
   abstract jobsById(jobIds: string[], finished: boolean): Promise<AutodnsJob[]>;
+
+  /**
+   * One search of the running jobs of many certificates by name (JSON `POST /job/_search`
+   * `object IN values[]`, XML 400115 one `or` block per name), any action, at most `limit`: what
+   * {@link runningJobsOf} reads.
+   */
+  protected abstract searchRunningJobsOf(names: string[], limit: number): Promise<AutodnsJob[]>;
 
   /**
    * One certificate list request: the certificates with `ids`, or without them the account's, in
@@ -76,6 +83,21 @@ export abstract class AutodnsRenewJobSearch {
     action: AutodnsJobAction = "renew",
   ): Promise<AutodnsJob[]> {
     return this.searchRenewJobs(true, certificate, action);
+  }
+
+  /**
+   * The running jobs of many certificates in one request, by lower-cased certificate name (every
+   * name asked has an entry, [] for none); any action, so callers filter with `renewsCertificate`.
+   * Undefined when the answer cannot be complete for every name: it filled the page (more may
+   * exist) or holds a job that names no certificate.
+   */
+  async runningJobsOf(names: string[]): Promise<ReadonlyMap<string, AutodnsJob[]> | undefined> {
+    const jobs = await this.searchRunningJobsOf(names, AUTODNS_JOB_SEARCH_LIMIT);
+    if (jobs.length >= AUTODNS_JOB_SEARCH_LIMIT || jobs.some((j) => j.objectValue === undefined))
+      return undefined;
+    const byName = new Map(names.map((n) => [n.toLowerCase(), [] as AutodnsJob[]]));
+    for (const job of jobs) byName.get(job.objectValue!.toLowerCase())?.push(job);
+    return byName;
   }
 
   /** {@link renewJobs} that have not finished: the guard against a second renewal. */

@@ -261,6 +261,20 @@ export class AutodnsXmlClient extends AutodnsRenewJobSearch {
     return { ...found!, id: found?.id ?? jobId };
   }
 
+  /** Task 400115 with one `or` block per name (`object eq …`), any action. */
+  protected async searchRunningJobsOf(names: string[], limit: number): Promise<AutodnsJob[]> {
+    const body = this.requestXml("400115", {
+      view: { offset: 0, limit },
+      where: { or: names.map((name) => ({ key: "object", operator: "eq", value: cdata(name) })) },
+    });
+    const { result, response } = await this.call(body, "jobSearch", "safe", {});
+    return this.readValue("jobSearch", response, () =>
+      xmlList(result, "data", "certificate_job")
+        .map((item) => jobFromXml(xmlPath(item, "job") as XmlNode | undefined, undefined))
+        .filter((j): j is AutodnsJob => !!j),
+    );
+  }
+
   async jobsById(jobIds: string[], finished: boolean): Promise<AutodnsJob[]> {
     const [code, operation] = finished ? ["400135", "jobHistorySearch"] : ["400115", "jobSearch"];
     const body = this.requestXml(code, {

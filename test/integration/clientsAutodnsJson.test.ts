@@ -10,6 +10,7 @@ import { rejection } from "../support/fixtures";
 import { sandboxPerSuite } from "../support/sandboxSuite";
 
 const START = "2030-01-15T12:00:00.000Z";
+const JOB_SEARCH = "autodns.json.jobSearch";
 const CERT_100 = { id: "100", name: "example.com" };
 const CERT_101 = { id: "101", name: "shop.example.com" };
 
@@ -152,6 +153,22 @@ describe("AutoDNS JSON client against the sandbox", () => {
     await sandbox.admin.completeJob(jobId);
     expect(await client.jobsById([jobId], false)).to.deep.equal([]);
     expect((await client.jobsById([jobId], true)).map((j) => j.status)).to.deep.equal(["SUCCESS"]);
+  });
+
+  it("lists the running jobs of many certificates by name in one search, every name answered", async () => {
+    const [renewed, idle] = await Promise.all(
+      ["100", "101"].map(async (id) => (await client.certificateInfo(id)).name!),
+    );
+    const { jobId } = await client.renew("100");
+    const before = sandbox.admin.requests({ route: JOB_SEARCH }).length;
+    const running = await client.runningJobsOf([renewed, idle]);
+    expect(sandbox.admin.requests({ route: JOB_SEARCH })).to.have.length(before + 1);
+    expect([...running!].map(([name, jobs]) => [name, jobs.map((j) => j.id)])).to.deep.equal([
+      [renewed.toLowerCase(), [jobId]],
+      [idle.toLowerCase(), []],
+    ]);
+    await sandbox.admin.completeJob(jobId);
+    expect((await client.runningJobsOf([renewed]))!.get(renewed.toLowerCase())).to.deep.equal([]);
   });
 
   it("refuses a renewal more than 90 days before expiry with EF4001012", async () => {

@@ -9,6 +9,7 @@ import { rejection } from "../support/fixtures";
 import { sandboxPerSuite } from "../support/sandboxSuite";
 
 const START = "2030-01-15T12:00:00.000Z";
+const JOB_SEARCH = "autodns.xml.400115";
 
 function expectGatewayError(error: VendorError, code: string): void {
   expect(error.vendorCode).to.equal(code);
@@ -72,6 +73,22 @@ describe("AutoDNS XML gateway client against the sandbox", () => {
     await sandbox.admin.completeJob(jobId);
     expect(await client.jobsById([jobId], false)).to.deep.equal([]);
     expect((await client.jobsById([jobId], true)).map((j) => j.status)).to.deep.equal(["SUCCESS"]);
+  });
+
+  it("lists the running jobs of many certificates by name in one search, every name answered", async () => {
+    const [renewed, idle] = await Promise.all(
+      ["100", "101"].map(async (id) => (await client.certificateInfo(id)).name!),
+    );
+    const { jobId } = await client.renew("100");
+    const before = sandbox.admin.requests({ route: JOB_SEARCH }).length;
+    const running = await client.runningJobsOf([renewed, idle]);
+    expect(sandbox.admin.requests({ route: JOB_SEARCH })).to.have.length(before + 1);
+    expect([...running!].map(([name, jobs]) => [name, jobs.map((j) => j.id)])).to.deep.equal([
+      [renewed.toLowerCase(), [jobId]],
+      [idle.toLowerCase(), []],
+    ]);
+    await sandbox.admin.completeJob(jobId);
+    expect((await client.runningJobsOf([renewed]))!.get(renewed.toLowerCase())).to.deep.equal([]);
   });
 
   it("refuses a certificate list (400105) asking a key the list does not document", async () => {
