@@ -109,7 +109,8 @@ async function latestFinishedRenewal(step: RenewalStep, state: CertificateState)
  * state already records, it was renewed elsewhere — by hand, or by a run whose result was never
  * saved: the new expiry is recorded, with the vendor's finished renewal where it can be listed.
  * `read` "listed" (refresh only) lets the adapter answer from a list shared across resources when
- * nothing changed; "fresh" (every path that may renew) always reads this certificate alone.
+ * nothing changed; "fresh" (every path that may renew) always reads with a request sent after
+ * this call — this certificate alone, or a list by id shared with other updates reading then.
  */
 export async function withVendorExpiry(
   step: RenewalStep,
@@ -117,11 +118,15 @@ export async function withVendorExpiry(
   read: "fresh" | "listed" = "fresh",
 ): Promise<CertificateState> {
   const certificateId = String(step.inputs.certificateId);
-  // Only a refresh may be answered by a shared list; update decides a renewal on a fresh read.
+  // Only a refresh may be answered by the listing a refresh shares; update decides a renewal on
+  // a read sent after it began (alone, or in one list request with other updates reading then).
+  const { backend } = step;
   const snapshot =
-    read === "listed" && step.backend.inspectListed
-      ? await step.backend.inspectListed(certificateId, state)
-      : await step.backend.inspect(certificateId);
+    read === "listed" && backend.inspectListed
+      ? await backend.inspectListed(certificateId, state)
+      : backend.inspectFresh
+        ? await backend.inspectFresh(certificateId, state)
+        : await backend.inspect(certificateId);
   state = withKnownNames(state, snapshot);
   // The term moves only by a renewal, but a renewal made elsewhere moves it too: the vendor's word wins.
   if (snapshot.coverageEndsAt) state = { ...state, coverageEndsAt: snapshot.coverageEndsAt };

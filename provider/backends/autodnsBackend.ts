@@ -8,7 +8,7 @@
  * the name is read from certificate info and kept in state (`certificateName`).
  */
 import { NotFoundError } from "../../sdk/common/errors";
-import { AutodnsJobAction, autodnsJobOutcome } from "../../sdk/autodns/jobs";
+import { AutodnsJobAction, autodnsJobOutcome, newestFirst, renewsCertificate } from "../../sdk/autodns/jobs";
 import { AutodnsJsonClient } from "../../sdk/autodns/jsonClient";
 import { AutodnsXmlClient } from "../../sdk/autodns/xmlClient";
 import {
@@ -17,6 +17,7 @@ import {
   AutodnsClientOptions,
   AutodnsJob,
   AutodnsRenewalDetails,
+  autodnsJobPending,
 } from "../../sdk/autodns/types";
 import { requiredCredential } from "../credentials";
 import { VENDOR_APIS } from "./vendorApis";
@@ -97,10 +98,29 @@ export class AutodnsBackend implements VendorBackend {
     return { notAfter: unchanged.notAfter, certificateName: unchanged.name };
   }
 
+  /**
+   * The read before a renewal: a list by id (JSON `POST /certificate/_search`, XML 400105) that
+   * goes out after this call — never the account listing a refresh took, nor any earlier answer —
+   * shared with the other updates reading at that moment. It answers when it shows the expiry in
+   * `known` (and state has the PEM and the paid term, which change only with the expiry); a moved
+   * expiry, a certificate the list does not show or a failed list is read alone with
+   * {@link inspect}, with that read's answers and errors.
+   */
+  async inspectFresh(certificateId: string, known: ListedKnown): Promise<CertificateSnapshot> {
+    const unchanged = await this.listedUnchanged(certificateId, known, (id) => this.listed.byId.read(id));
+    if (!unchanged) return this.inspect(certificateId);
+    if (unchanged.name) this.names.set(certificateId, unchanged.name);
+    return { notAfter: unchanged.notAfter, certificateName: unchanged.name };
+  }
+
   /** The listed certificate when the list shows the expiry in `known`; otherwise undefined. */
-  private async listedUnchanged(certificateId: string, known: ListedKnown) {
+  private async listedUnchanged(
+    certificateId: string,
+    known: ListedKnown,
+    list: (id: string) => Promise<AutodnsCertificate | undefined> = (id) => this.listedCertificate(id),
+  ) {
     if (!known.notAfter || !known.certificatePem || !known.coverageEndsAt) return undefined;
-    const listed = await this.listedCertificate(certificateId).catch(() => undefined);
+    const listed = await list(certificateId).catch(() => undefined);
     const same = !!listed?.notAfter && Date.parse(listed.notAfter) === Date.parse(known.notAfter);
     return same ? listed : undefined;
   }
@@ -148,11 +168,27 @@ export class AutodnsBackend implements VendorBackend {
     action: AutodnsJobAction = "renew",
   ): Promise<RenewalProgress | undefined> {
     const certificate = await this.certificateRef(certificateId, known);
-    for (const job of await this.client.pendingRenewJobs(certificate, action)) {
+    for (const job of await this.pendingJobs(certificate, action)) {
       const confirmed = await this.confirmed(job, certificate);
       if (confirmed) return this.withCertificate(autodnsProgress(confirmed), certificateId);
     }
     return undefined;
+  }
+
+  /**
+   * The certificate's pending jobs of `action`, newest first: from one running-jobs search by name
+   * shared with the other updates asking at that moment (sent after this call), else — when that
+   * answer cannot vouch for this name, or fails — from the certificate's own search, as before.
+   */
+  private async pendingJobs(
+    certificate: AutodnsCertificateRef,
+    action: AutodnsJobAction,
+  ): Promise<AutodnsJob[]> {
+    const listed = await this.jobs.runningByName.read(certificate.name.toLowerCase()).catch(() => undefined);
+    if (!listed) return this.client.pendingRenewJobs(certificate, action);
+    return newestFirst(
+      listed.filter((j) => renewsCertificate(j, certificate, action) && autodnsJobPending(j)),
+    );
   }
 
   /**
@@ -231,8 +267,9 @@ export class AutodnsBackend implements VendorBackend {
    * anyway (for the new PEM): an expiry past the one before the renewal is its success, in one
    * request — at AutoDNS's rate limit a renewal's first poll often goes out after its job ended.
    * Otherwise, and on later looks first, the running jobs list (shared by every renewal the process
-   * follows) says whether it still runs; once it does not, the certificate is read (later looks)
-   * and only an unmoved expiry looks the job up in the history. A FAILED job, one in neither list,
+   * follows) says whether it still runs; once it does not, the certificate is read (again, on a
+   * first look whose job ended meanwhile) and only an unmoved expiry looks the job up in the
+   * history. A FAILED job, one in neither list,
    * or a failed list is read alone (`GET /job/{id}`, 400114), with that read's answers and errors.
    */
   async poll(
@@ -254,7 +291,9 @@ export class AutodnsBackend implements VendorBackend {
     if (early) return early;
     const running = jobId ? await this.jobs.running.read(jobId).catch(() => undefined) : undefined;
     if (running && autodnsProgress(running).status === "pending") return autodnsProgress(running);
-    const late = !firstLook && !running && knownNotAfter ? await renewed() : undefined;
+    // Not running (on a first look: it ended since the read above): the certificate shows whether
+    // it went through, in the one request the new PEM needs anyway, before any history search.
+    const late = !running && knownNotAfter ? await renewed() : undefined;
     if (late) return late;
     const listed =
       running ?? (jobId ? await this.jobs.finished.read(jobId).catch(() => undefined) : undefined);

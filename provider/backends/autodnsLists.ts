@@ -6,6 +6,11 @@
  *   account of more than {@link AUTODNS_ACCOUNT_MAX_PAGES} pages) lists by id (./readBatcher.ts).
  * - Jobs by id, running (`POST /job/_search`, 400115) and finished (`POST /job/history/_search`,
  *   400135), for polls: the renewals the engine runs at once are polled in one request.
+ * - Running jobs by certificate name (the same routes), for the guard before a renewal: the
+ *   updates the engine runs at once look for renewals already pending in one request.
+ *
+ * None of these keeps an answer: a read joins the next request sent (./readBatcher.ts), so what
+ * a renewal decides on was asked of the vendor after the renewal's update began.
  */
 import { createHash } from "node:crypto";
 import { AUTODNS_JSON_ENDPOINT } from "../../sdk/autodns/jsonClient";
@@ -96,15 +101,27 @@ export function certificateLists(
   return { account, byId };
 }
 
-/** What the job lists need of a client: either AutoDNS client lists jobs by id. */
+/**
+ * Certificate names one guard search asks for: each has a running renewal or none, so an answer
+ * stays well inside the job list's page ({@link AUTODNS_JOB_SEARCH_LIMIT}).
+ */
+export const AUTODNS_GUARD_NAMES_PER_SEARCH = 25;
+
+/** What the job lists need of a client: either AutoDNS client lists jobs by id and by name. */
 interface JobLister {
   jobsById(jobIds: string[], finished: boolean): Promise<AutodnsJob[]>;
+  runningJobsOf(names: string[]): Promise<ReadonlyMap<string, AutodnsJob[]> | undefined>;
 }
 
-/** The process's job lists for one account: running jobs, and the history. */
+/** The process's job lists for one account: running jobs, the history, and running jobs by name. */
 export interface AutodnsJobLists {
   running: ReadBatcher<AutodnsJob>;
   finished: ReadBatcher<AutodnsJob>;
+  /**
+   * Running jobs by lower-cased certificate name, any action. Undefined for a name the answer
+   * cannot vouch for (a full page, a job naming no certificate): search that one alone.
+   */
+  runningByName: ReadBatcher<AutodnsJob[]>;
 }
 
 /** The process's job lists for one account. */
@@ -123,5 +140,13 @@ export function jobLists(
           { pageSize: AUTODNS_JOB_SEARCH_LIMIT, windowMs: LIST_WINDOW_MS },
         ),
     );
-  return { running: list(false), finished: list(true) };
+  const runningByName = sharedBatcher(
+    `${key} running jobs by name`,
+    () =>
+      new ReadBatcher<AutodnsJob[]>(async (names) => (await client.runningJobsOf(names)) ?? new Map(), {
+        pageSize: AUTODNS_GUARD_NAMES_PER_SEARCH,
+        windowMs: LIST_WINDOW_MS,
+      }),
+  );
+  return { running: list(false), finished: list(true), runningByName };
 }

@@ -105,9 +105,17 @@ export interface VendorBackend {
   /**
    * A refresh's read, where the vendor can list many certificates in one request: answers from a
    * list shared by every resource of the process when it shows nothing changed against `known`,
-   * else reads like {@link inspect}. Never used before a renewal (update re-reads with `inspect`).
+   * else reads like {@link inspect}. Never used before a renewal (update re-reads with
+   * {@link inspectFresh} or `inspect`).
    */
   inspectListed?(certificateId: string, known: ListedKnown): Promise<CertificateSnapshot>;
+  /**
+   * The read before a renewal, where the vendor can list many certificates in one request: always
+   * a request sent after this call (never an earlier or cached answer), which may be one list
+   * request shared with the reads of other resources at that moment; answers like {@link inspect}
+   * when that list shows a change against `known`.
+   */
+  inspectFresh?(certificateId: string, known: ListedKnown): Promise<CertificateSnapshot>;
   /**
    * Finds a renewal (or, with `action` "reissue", a reissue) already pending at the vendor: the
    * guard against a second one.

@@ -169,6 +169,7 @@ export function advisedBackend(
   const advised = {
     inspect: advising(backend.inspect.bind(backend), credentials),
     inspectListed: backend.inspectListed && advising(backend.inspectListed.bind(backend), credentials),
+    inspectFresh: backend.inspectFresh && advising(backend.inspectFresh.bind(backend), credentials),
     findPendingRenewal: advising(backend.findPendingRenewal.bind(backend), credentials),
     latestRenewal: backend.latestRenewal && advising(backend.latestRenewal.bind(backend), credentials),
     renew: advising(backend.renew.bind(backend), credentials),

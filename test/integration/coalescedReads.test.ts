@@ -1,5 +1,6 @@
 // A refresh of many AutoDNS certificates in one provider process shares certificate lists
-// (JSON `POST /certificate/_search`, XML task 400105); a renewal still decides on a fresh single read.
+// (JSON `POST /certificate/_search`, XML task 400105); a renewal decides on a read sent after its
+// update began, shared only with the updates reading at that moment.
 import { expect } from "chai";
 import { RenewedCertificateProvider } from "../../provider/provider";
 import type { ProviderOutputs } from "../../provider/inputs";
@@ -21,18 +22,20 @@ const ROUTES = {
     list: "autodns.json.certificateSearch",
     info: "autodns.json.certificateInfo",
     renew: "autodns.json.renew",
+    guard: "autodns.json.jobSearch",
     jobAlone: ["autodns.json.jobInfo", "autodns.json.jobHistoryInfo"],
   },
   xml: {
     list: "autodns.xml.400105",
     info: "autodns.xml.400104",
     renew: "autodns.xml.400106",
+    guard: "autodns.xml.400115",
     jobAlone: ["autodns.xml.400114"],
   },
 };
 
 for (const protocol of ["json", "xml"] as const) {
-  const { list: LIST, info: INFO, renew: RENEW, jobAlone: JOB_ALONE } = ROUTES[protocol];
+  const { list: LIST, info: INFO, renew: RENEW, guard: GUARD, jobAlone: JOB_ALONE } = ROUTES[protocol];
 
   describe(`AutoDNS ${protocol.toUpperCase()}: coalesced reads across resources`, function () {
     this.timeout(60_000);
@@ -127,15 +130,49 @@ for (const protocol of ["json", "xml"] as const) {
       expect(result?.message).to.match(/EF4001001|not found/i);
     });
 
-    it("re-reads the certificate alone, never from a list, before renewing", async () => {
+    it("decides a renewal on a read sent after the update began, never on the listing a refresh took", async () => {
       const [due] = await adopted(1, 20);
+      await provider.read(due.rid, due.outs); // the refresh lists the account, kept for 30 s
+      // Renewed by hand after that listing: only a read sent now can know.
+      const client = sandboxClients(sandbox).autodnsJson;
+      await sandbox.admin.completeJob((await client.renew(due.id)).jobId);
       const { result, routes } = await requestsDuring(() =>
         provider.update(due.rid, due.outs, inputs(due.id)),
       );
-      expect(routes).to.not.include(LIST);
-      expect(routes.indexOf(INFO)).to.be.within(0, routes.indexOf(RENEW));
-      expect(result.outs!.renewalCount).to.equal(1);
+      expect(routes[0]).to.equal(LIST);
+      expect(routes).to.include(INFO).and.not.include(RENEW);
+      expect(Date.parse(result.outs!.notAfter!)).to.equal(
+        Date.parse(sandbox.admin.certificate("autodns", due.id)!.notAfter),
+      );
       expect(sandbox.admin.renewalCount("autodns", due.id)).to.equal(1);
+    });
+
+    it("gives updates running at once one list by id and one search for pending renewals", async () => {
+      const due = await adopted(4, 20);
+      const { result, routes } = await requestsDuring(() =>
+        Promise.all(
+          due.map((c) => provider.update(c.rid, c.outs, { ...inputs(c.id), waitTimeoutSeconds: 0 })),
+        ),
+      );
+      expect(routes.slice(0, routes.indexOf(RENEW))).to.deep.equal([LIST, GUARD]);
+      expect(routes.filter((r) => r === RENEW)).to.have.length(due.length);
+      result.forEach((r) => expect(r.outs!.renewalStatus).to.equal("pending"));
+      due.forEach((c) => expect(sandbox.admin.renewalCount("autodns", c.id)).to.equal(1));
+    });
+
+    it("finds in the shared search the renewal a lost run left pending, and submits no second one", async () => {
+      const due = await adopted(3, 20);
+      const wait = { waitTimeoutSeconds: 0 };
+      // Accepted by a run whose result was never saved: the next run starts from the old state.
+      const lost = await provider.update(due[0].rid, due[0].outs, { ...inputs(due[0].id), ...wait });
+      const { result, routes } = await requestsDuring(() =>
+        Promise.all(due.map((c) => provider.update(c.rid, c.outs, { ...inputs(c.id), ...wait }))),
+      );
+      expect(routes.filter((r) => r === GUARD)).to.have.length(1);
+      expect(routes.filter((r) => r === RENEW)).to.have.length(2);
+      expect(result[0].outs!.jobId).to.equal(lost.outs!.jobId);
+      expect(result[0].outs!.renewalReason).to.match(/already pending/);
+      due.forEach((c) => expect(sandbox.admin.renewalCount("autodns", c.id)).to.equal(1));
     });
 
     it("follows renewals running at once through the shared job lists, never a job alone", async () => {
