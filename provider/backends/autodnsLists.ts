@@ -42,8 +42,19 @@ export const AUTODNS_ACCOUNT_MAX_PAGES = 5;
  */
 const LIST_WINDOW_MS = 20;
 
+/**
+ * A list request composed on its own turn at the client's rate limit (3 per second): at that rate
+ * a request waits seconds behind others, and every read that asks meanwhile goes along with it.
+ */
+function inSlotOf(client: {
+  inRequestSlot<R>(compose: () => Promise<R>): Promise<R>;
+}): <R>(compose: () => Promise<R>) => Promise<R> {
+  return (compose) => client.inRequestSlot(compose);
+}
+
 /** What the lists need of a client: either AutoDNS client lists certificates. */
 interface CertificateLister {
+  inRequestSlot<R>(compose: () => Promise<R>): Promise<R>;
   certificateSearch(ids: string[]): Promise<AutodnsCertificate[]>;
   certificatePage(page: AutodnsListPage): Promise<AutodnsCertificateList>;
 }
@@ -95,7 +106,7 @@ export function certificateLists(
     () =>
       new ReadBatcher<AutodnsCertificate>(
         async (ids) => new Map((await client.certificateSearch(ids)).map((c) => [c.id, c])),
-        { pageSize: AUTODNS_CERTIFICATE_PAGE_SIZE, windowMs: LIST_WINDOW_MS },
+        { pageSize: AUTODNS_CERTIFICATE_PAGE_SIZE, windowMs: LIST_WINDOW_MS, slot: inSlotOf(client) },
       ),
   );
   return { account, byId };
@@ -109,6 +120,7 @@ export const AUTODNS_GUARD_NAMES_PER_SEARCH = 25;
 
 /** What the job lists need of a client: either AutoDNS client lists jobs by id and by name. */
 interface JobLister {
+  inRequestSlot<R>(compose: () => Promise<R>): Promise<R>;
   jobsById(jobIds: string[], finished: boolean): Promise<AutodnsJob[]>;
   runningJobsOf(names: string[]): Promise<ReadonlyMap<string, AutodnsJob[]> | undefined>;
 }
@@ -137,7 +149,7 @@ export function jobLists(
       () =>
         new ReadBatcher<AutodnsJob>(
           async (ids) => new Map((await client.jobsById(ids, finished)).map((j) => [j.id, j])),
-          { pageSize: AUTODNS_JOB_SEARCH_LIMIT, windowMs: LIST_WINDOW_MS },
+          { pageSize: AUTODNS_JOB_SEARCH_LIMIT, windowMs: LIST_WINDOW_MS, slot: inSlotOf(client) },
         ),
     );
   const runningByName = sharedBatcher(
@@ -146,6 +158,7 @@ export function jobLists(
       new ReadBatcher<AutodnsJob[]>(async (names) => (await client.runningJobsOf(names)) ?? new Map(), {
         pageSize: AUTODNS_GUARD_NAMES_PER_SEARCH,
         windowMs: LIST_WINDOW_MS,
+        slot: inSlotOf(client),
       }),
   );
   return { running: list(false), finished: list(true), runningByName };

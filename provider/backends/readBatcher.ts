@@ -4,8 +4,11 @@
  * vendor's rate limit (AutoDNS: 3 requests per second) one read per certificate is the whole cost
  * of a refresh, while one list request answers for a page of them.
  *
- * At most one list request per vendor account is in flight: ids that arrive meanwhile wait for
- * the next one, so at a rate limit the batches grow by themselves. The engine bounds them: it runs
+ * At most one list request per batcher is under way: ids that arrive meanwhile wait for the next
+ * one, so at a rate limit the batches grow by themselves. With a `slot` (the client's rate limit)
+ * a request first waits its turn and is composed only then, so it carries every read that arrived
+ * while it waited: a read is always answered by a request composed after it asked, never by an
+ * earlier answer. The engine bounds batches: it runs
  * at most `--parallel` resource operations at once (4 × cores by default), so a batch holds at
  * most that many reads. Nothing is cached: a batch's
  * answer goes to the reads that joined it and is then dropped, so no answer outlives the engine
@@ -22,6 +25,11 @@ export interface ReadBatcherOptions {
   pageSize: number;
   /** How long the first read of a batch waits for others to join, in ms. */
   windowMs: number;
+  /**
+   * Waits for the request's turn at the vendor's rate limit, then runs `compose` (which builds and
+   * sends it): the batch is taken from the queue only when it can go out. Without it, at once.
+   */
+  slot?: <R>(compose: () => Promise<R>) => Promise<R>;
 }
 
 interface Waiting<T> {
@@ -65,10 +73,14 @@ export class ReadBatcher<T> {
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
     if (this.inFlight || this.queue.length === 0) return;
-    const batch = this.queue.splice(0, this.options.pageSize);
     this.inFlight = true;
-    const ids = [...new Set(batch.map((w) => w.id))];
-    void this.readPage(ids)
+    let batch: Waiting<T>[] = [];
+    const slot = this.options.slot ?? ((compose) => compose());
+    void slot(() => {
+      // Taken now, on the request's own turn: every read that queued while it waited goes along.
+      batch = this.queue.splice(0, this.options.pageSize);
+      return this.readPage([...new Set(batch.map((w) => w.id))]);
+    })
       .then(
         (answer) => batch.forEach((w) => w.resolve(answer.get(w.id))),
         (error: unknown) => batch.forEach((w) => w.reject(error)),

@@ -310,6 +310,10 @@ export class AutodnsJsonClient extends AutodnsRenewJobSearch {
     );
   }
 
+  inRequestSlot<T>(compose: () => Promise<T>): Promise<T> {
+    return this.transport.inSlot(compose);
+  }
+
   async jobsById(jobIds: string[], finished: boolean): Promise<AutodnsJob[]> {
     const operation = finished ? "jobHistorySearch" : "jobSearch";
     const env = await this.call(

@@ -29,6 +29,12 @@ export abstract class AutodnsRenewJobSearch {
   abstract jobsById(jobIds: string[], finished: boolean): Promise<AutodnsJob[]>;
 
   /**
+   * Waits for the client's next request slot (its rate limit), then runs `compose`, whose first
+   * request starts at once on it: a list shared by many callers is built when it can go out.
+   */
+  abstract inRequestSlot<T>(compose: () => Promise<T>): Promise<T>;
+
+  /**
    * One search of the running jobs of many certificates by name (JSON `POST /job/_search`
    * `object IN values[]`, XML 400115 one `or` block per name), any action, at most `limit`: what
    * {@link runningJobsOf} reads.

@@ -275,6 +275,10 @@ export class AutodnsXmlClient extends AutodnsRenewJobSearch {
     );
   }
 
+  inRequestSlot<T>(compose: () => Promise<T>): Promise<T> {
+    return this.transport.inSlot(compose);
+  }
+
   async jobsById(jobIds: string[], finished: boolean): Promise<AutodnsJob[]> {
     const [code, operation] = finished ? ["400135", "jobHistorySearch"] : ["400115", "jobSearch"];
     const body = this.requestXml(code, {

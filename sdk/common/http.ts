@@ -6,7 +6,7 @@
 import axios, { AxiosError, AxiosInstance } from "axios";
 import type { Agent as HttpsAgent } from "node:https";
 import { ConnectionError, ConnectionPhase, RateLimitError, VENDOR_LABELS, VendorName } from "./errors";
-import { realSleep, Sleep, takeSlot } from "./rateLimiter";
+import { inSlot, realSleep, Sleep, takeSlot } from "./rateLimiter";
 import { USER_AGENT } from "./version";
 
 /** One HTTP exchange to send. */
@@ -128,6 +128,15 @@ export class HttpTransport {
       maxContentLength: 5_000_000,
       decompress: true,
     });
+  }
+
+  /**
+   * Waits for this transport's next request slot (its rate limit), then runs `compose`: the first
+   * request `compose` sends through this transport starts at once on that slot. What a list
+   * request shared by many callers is built in, so that it carries all who asked meanwhile.
+   */
+  inSlot<T>(compose: () => Promise<T>): Promise<T> {
+    return inSlot(this.limiterKey, this.options.requestsPerSecond, this.sleep, compose);
   }
 
   /** The base URL requests go to. */

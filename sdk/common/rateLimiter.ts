@@ -2,6 +2,8 @@
  * Spaces request starts per host, shared by every client in the process: AutoDNS allows
  * 3 requests per second per IP, and one provider process serves every resource of a stack.
  */
+import { AsyncLocalStorage } from "node:async_hooks";
+
 export type Sleep = (ms: number) => Promise<void>;
 
 /** The real sleep. */
@@ -14,12 +16,37 @@ const nextSlot = new Map<string, number>();
  * apart. `perSecond` ≤ 0 or Infinity disables the limit.
  */
 export async function takeSlot(key: string, perSecond: number, sleep: Sleep, now: () => number = Date.now) {
+  const taken = slotTaken.getStore();
+  if (taken && taken.key === key && !taken.used) {
+    taken.used = true; // the slot {@link inSlot} waited for
+    return;
+  }
   if (!(perSecond > 0) || !Number.isFinite(perSecond)) return;
   const interval = 1000 / perSecond;
   const t = now();
   const slot = Math.max(t, nextSlot.get(key) ?? 0);
   nextSlot.set(key, slot + interval);
   if (slot > t) await sleep(slot - t);
+}
+
+/** A slot {@link inSlot} took for the first request of its `run`. */
+const slotTaken = new AsyncLocalStorage<{ key: string; used: boolean }>();
+
+/**
+ * Waits for a slot of `key` first, then runs `run`, whose first request to `key` starts at once on
+ * that slot (any further one, a retry, takes its own). For a request whose content is best decided
+ * at the last moment: a list request shared by many callers then carries everyone who asked while
+ * it waited its turn.
+ */
+export async function inSlot<T>(
+  key: string,
+  perSecond: number,
+  sleep: Sleep,
+  run: () => Promise<T>,
+  now: () => number = Date.now,
+): Promise<T> {
+  await takeSlot(key, perSecond, sleep, now);
+  return slotTaken.run({ key, used: false }, run);
 }
 
 /** Forgets all reservations (tests). */

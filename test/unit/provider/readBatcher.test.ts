@@ -79,6 +79,38 @@ describe("ReadBatcher", () => {
     expect(fake.pages).to.deep.equal([["1"], ["2", "3", "4"]]);
   });
 
+  it("with a slot, composes the request on its turn: reads that arrive while it waits go along", async () => {
+    const fake = fakeReader();
+    let turn: () => void = () => undefined;
+    const waited = new Promise<void>((resolve) => (turn = resolve));
+    const batcher = new ReadBatcher(fake.read, {
+      pageSize: 10,
+      windowMs: 1,
+      slot: async (compose) => {
+        await waited; // the rate limit's turn
+        return compose();
+      },
+    });
+    const first = batcher.read("1");
+    await new Promise((resolve) => setTimeout(resolve, 10)); // the batch is waiting for its turn
+    const meanwhile = batcher.read("2");
+    expect(fake.pages).to.deep.equal([]);
+    turn();
+    expect(await Promise.all([first, meanwhile])).to.deep.equal(["v1", "v2"]);
+    expect(fake.pages).to.deep.equal([["1", "2"]]);
+    // A read after the request was composed is answered by the next one, never by this answer.
+    fake.holdNext();
+    const during = batcher.read("3");
+    const late = batcher.read("4");
+    await fake.firstCall;
+    fake.release();
+    expect(await Promise.all([during, late])).to.deep.equal(["v3", "v4"]);
+    expect(fake.pages).to.deep.equal([
+      ["1", "2"],
+      ["3", "4"],
+    ]);
+  });
+
   it("keeps no answer: a later read asks the vendor again", async () => {
     const fake = fakeReader();
     const batcher = new ReadBatcher(fake.read, { pageSize: 10, windowMs: 1 });

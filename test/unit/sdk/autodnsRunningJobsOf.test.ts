@@ -13,6 +13,9 @@ class Answering extends AutodnsRenewJobSearch {
   protected searchRenewJobs(): Promise<AutodnsJob[]> {
     throw new Error("not used");
   }
+  inRequestSlot<T>(compose: () => Promise<T>): Promise<T> {
+    return compose();
+  }
   jobsById(): Promise<AutodnsJob[]> {
     throw new Error("not used");
   }

@@ -5,7 +5,7 @@ import { expect } from "chai";
 import { AutodnsJsonClient } from "../../../sdk/autodns";
 import { ConnectionError, RateLimitError } from "../../../sdk/common/errors";
 import { HttpTransport, HttpTransportOptions, encodeQuery, parseRetryAfter } from "../../../sdk/common/http";
-import { resetRateLimits, takeSlot } from "../../../sdk/common/rateLimiter";
+import { inSlot, resetRateLimits, takeSlot } from "../../../sdk/common/rateLimiter";
 import { USER_AGENT } from "../../../sdk/common/version";
 import { FixtureServer, Reply, startFixtureServer, unusedPort } from "../../support/fixtureServer";
 import { expectVendorError, loadFixture, rejectionOf } from "../../support/fixtures";
@@ -282,6 +282,29 @@ describe("takeSlot", () => {
     t = 600;
     await takeSlot("a", 2, sleep, now);
     expect(waits).to.deep.equal([]);
+  });
+
+  it("inSlot waits for a slot once, then the first request inside starts on it and a retry takes its own", async () => {
+    const waits: number[] = [];
+    const sleep = async (ms: number) => {
+      waits.push(ms);
+    };
+    const now = () => 10_000;
+    await takeSlot("autodns:h", 4, sleep, now); // another request holds the first slot
+    await inSlot(
+      "autodns:h",
+      4,
+      sleep,
+      async () => {
+        expect(waits).to.deep.equal([250]); // the turn came before anything was composed
+        await takeSlot("autodns:h", 4, sleep, now); // the request: on the slot already waited for
+        expect(waits).to.deep.equal([250]);
+        await takeSlot("autodns:h", 4, sleep, now); // a retry: its own slot, after the next
+        await takeSlot("other:h", 4, sleep, now); // another host is not covered
+      },
+      now,
+    );
+    expect(waits).to.deep.equal([250, 500]);
   });
 
   it("is disabled by Infinity and by values ≤ 0", async () => {
