@@ -55,8 +55,6 @@ export class AutodnsBackend implements VendorBackend {
   private readonly client: AutodnsJsonClient | AutodnsXmlClient;
   /** Names read by {@link inspect} in this process, so a renewal right after costs no extra read. */
   private readonly names = new Map<string, string>();
-  /** Jobs {@link poll} has looked at in this process (the first look reads the certificate first). */
-  private readonly looked = new Set<string>();
 
   constructor(
     private readonly block: AutodnsInput,
@@ -192,6 +190,19 @@ export class AutodnsBackend implements VendorBackend {
   }
 
   /**
+   * The job as the running jobs list shows it now, undefined when it is not running: from the
+   * search by certificate name that the guards before renewals share (sent after this call), else
+   * — no name known, or an answer that cannot vouch for it — from the running list by id.
+   */
+  private async runningJob(jobId: string, name: string | undefined): Promise<AutodnsJob | undefined> {
+    const byName = name
+      ? await this.jobs.runningByName.read(name.toLowerCase()).catch(() => undefined)
+      : undefined;
+    if (byName) return byName.find((j) => j.id === jobId);
+    return this.jobs.running.read(jobId).catch(() => undefined);
+  }
+
+  /**
    * A listed job that names no certificate id (the lists name the certificate only) is read once
    * more: job info carries the id (`ObjectJob.object.data.id`), and two certificates may share a
    * name. A job that finished in between is read from the history instead.
@@ -263,14 +274,13 @@ export class AutodnsBackend implements VendorBackend {
   }
 
   /**
-   * Follows a job. Its first look in this process reads the certificate, which the renewal needs
-   * anyway (for the new PEM): an expiry past the one before the renewal is its success, in one
-   * request — at AutoDNS's rate limit a renewal's first poll often goes out after its job ended.
-   * Otherwise, and on later looks first, the running jobs list (shared by every renewal the process
-   * follows) says whether it still runs; once it does not, the certificate is read (again, on a
-   * first look whose job ended meanwhile) and only an unmoved expiry looks the job up in the
-   * history. A FAILED job, one in neither list,
-   * or a failed list is read alone (`GET /job/{id}`, 400114), with that read's answers and errors.
+   * Follows a job. The running jobs list says whether it still runs: the search by certificate
+   * name that every poll and every guard before a renewal of the process share (one request for
+   * all who ask while it waits its turn at the rate limit), else the list by id. Once it no longer
+   * runs, the certificate is read — the request the new PEM needs anyway — and an expiry past the
+   * one before the renewal is its success; only an unmoved expiry looks the job up in the history.
+   * A FAILED job, one in neither list, or a failed list is read alone (`GET /job/{id}`, 400114),
+   * with that read's answers and errors.
    */
   async poll(
     ref: RenewalRef,
@@ -279,20 +289,17 @@ export class AutodnsBackend implements VendorBackend {
     known?: KnownCertificate,
   ): Promise<RenewalProgress> {
     const jobId = ref.jobId ?? "";
-    const firstLook = !this.looked.has(jobId);
-    this.looked.add(jobId);
     const renewed = async () => {
       const snapshot = await this.inspect(certificateId);
       return movedPast(snapshot.notAfter, knownNotAfter)
         ? { jobId, status: "succeeded" as const, vendorStatus: "SUCCESS", ...snapshot }
         : undefined;
     };
-    const early = firstLook && knownNotAfter ? await renewed() : undefined;
-    if (early) return early;
-    const running = jobId ? await this.jobs.running.read(jobId).catch(() => undefined) : undefined;
+    const name = known?.certificateName ?? this.names.get(certificateId);
+    const running = jobId ? await this.runningJob(jobId, name) : undefined;
     if (running && autodnsProgress(running).status === "pending") return autodnsProgress(running);
-    // Not running (on a first look: it ended since the read above): the certificate shows whether
-    // it went through, in the one request the new PEM needs anyway, before any history search.
+    // Not running: the certificate shows whether it went through, in the one request the new PEM
+    // needs anyway, before any history search.
     const late = !running && knownNotAfter ? await renewed() : undefined;
     if (late) return late;
     const listed =
