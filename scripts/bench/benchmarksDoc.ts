@@ -59,10 +59,11 @@ ${headline(s)}.
 A refresh reads each vendor account's whole certificate list once per engine operation (AutoDNS
 JSON and XML, ResellerClub; Symantec reads nothing), shared by every resource of the provider
 process, and reads a certificate alone only when the list shows a change. An adopt still reads
-every certificate on its own: a list carries no PEM and no paid term. A renewal cannot share most
-of its AutoDNS requests: the fresh read of its certificate before renewing, the search for a
-renewal already pending, the renewal itself and the read of the new certificate (its PEM) are one
-request each, on purpose; only polls share a list, and renewals rarely poll at the same moment.
+every certificate on its own: a list carries no PEM and no paid term. The AutoDNS renewals an
+\`up\` runs at once share three kinds of list request, each sent after the updates that join it
+began: the read of their certificates before renewing (by id), the search for a renewal already
+pending (running jobs by name) and their polls (jobs by id). The renewal itself and the read of the
+new certificate (its PEM is in no list) are one request each.
 ${upDueLimitText(largest)}
 
 ## What is measured
