@@ -33,10 +33,12 @@ export async function takeSlot(key: string, perSecond: number, sleep: Sleep, now
 const slotTaken = new AsyncLocalStorage<{ key: string; used: boolean }>();
 
 /**
- * Waits for a slot of `key` first, then runs `run`, whose first request to `key` starts at once on
- * that slot (any further one, a retry, takes its own). For a request whose content is best decided
- * at the last moment: a list request shared by many callers then carries everyone who asked while
- * it waited its turn.
+ * Waits for a slot of `key` that no other request has taken, then runs `run`, whose first request
+ * to `key` starts at once on that slot (any further one, a retry, takes its own). For a request
+ * whose content is best decided at the last moment — a list request shared by many callers — and
+ * that lets single requests go first: while they keep the limit busy it waits, and carries
+ * everyone who asked meanwhile. Single requests are bounded (the engine runs a few resource
+ * operations at once, each waiting on its own), so it waits behind a few of them, not forever.
  */
 export async function inSlot<T>(
   key: string,
@@ -45,8 +47,22 @@ export async function inSlot<T>(
   run: () => Promise<T>,
   now: () => number = Date.now,
 ): Promise<T> {
-  await takeSlot(key, perSecond, sleep, now);
+  await takeFreeSlot(key, perSecond, sleep, now);
   return slotTaken.run({ key, used: false }, run);
+}
+
+/** Waits until no request has the next slot of `key` reserved, then takes it. */
+async function takeFreeSlot(key: string, perSecond: number, sleep: Sleep, now: () => number) {
+  if (!(perSecond > 0) || !Number.isFinite(perSecond)) return;
+  for (;;) {
+    const t = now();
+    const next = nextSlot.get(key) ?? 0;
+    if (next <= t) {
+      nextSlot.set(key, t + 1000 / perSecond);
+      return;
+    }
+    await sleep(next - t);
+  }
 }
 
 /** Forgets all reservations (tests). */

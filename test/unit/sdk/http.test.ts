@@ -284,12 +284,14 @@ describe("takeSlot", () => {
     expect(waits).to.deep.equal([]);
   });
 
-  it("inSlot waits for a slot once, then the first request inside starts on it and a retry takes its own", async () => {
+  it("inSlot waits for a free slot, then the first request inside starts on it and a retry takes its own", async () => {
+    let t = 10_000;
     const waits: number[] = [];
     const sleep = async (ms: number) => {
       waits.push(ms);
+      t += ms;
     };
-    const now = () => 10_000;
+    const now = () => t;
     await takeSlot("autodns:h", 4, sleep, now); // another request holds the first slot
     await inSlot(
       "autodns:h",
@@ -304,7 +306,38 @@ describe("takeSlot", () => {
       },
       now,
     );
-    expect(waits).to.deep.equal([250, 500]);
+    expect(waits).to.deep.equal([250, 250]);
+  });
+
+  it("inSlot lets single requests that reserve while it waits go first", async () => {
+    let t = 0;
+    const waits: number[] = [];
+    const wakes: (() => void)[] = [];
+    const sleep = (ms: number) => {
+      waits.push(ms);
+      const until = t + ms;
+      return new Promise<void>((resolve) =>
+        wakes.push(() => {
+          t = Math.max(t, until);
+          resolve();
+        }),
+      );
+    };
+    const now = () => t;
+    const flush = () => new Promise((resolve) => setImmediate(resolve));
+    const order: string[] = [];
+    await takeSlot("k", 4, sleep, now); // t = 0: starts at once, holds the limit until 250
+    const list = inSlot("k", 4, sleep, async () => void order.push("list"), now);
+    await flush();
+    const single = takeSlot("k", 4, sleep, now).then(() => order.push("single")); // reserves 250
+    await flush();
+    wakes.shift()!(); // the list wakes at 250: the single request has that slot, so it waits on
+    wakes.shift()!(); // the single request starts at 250
+    await flush();
+    wakes.shift()!(); // the list, at 500
+    await Promise.all([list, single]);
+    expect(order).to.deep.equal(["single", "list"]);
+    expect(waits).to.deep.equal([250, 250, 250]);
   });
 
   it("is disabled by Infinity and by values ≤ 0", async () => {
