@@ -123,9 +123,11 @@ What the clients do today (\`sdk/\`), which is what the real-limits stack runs w
 
 - **AutoDNS** (JSON and XML): 3 requests per second per IP, the vendor's documented limit, is the
   clients' default (\`sdk/autodns/transport.ts\`). The limiter (\`sdk/common/rateLimiter.ts\`) spaces
-  request starts per host across every client of the process, so JSON and XML share it, as they
-  share the IP. An adopt reads each certificate on its own: its N / 2 AutoDNS reads take at least
-  N / 6 seconds. A refresh reads the account's certificate list, 1000 per request.
+  request starts per host across every client of the process, so JSON and XML share it here (one
+  sandbox host), as they share the IP. Shared list requests take only slots no single request has
+  reserved, and are composed then, so they carry everyone who asked while they waited. An adopt
+  reads each certificate on its own: its N / 2 AutoDNS reads take at least N / 6 seconds. A
+  refresh reads the account's certificate list, 1000 per request.
 - **ResellerClub**: no client-side limit. The repository's vendor notes
   ([VENDOR-CHOICES.md](VENDOR-CHOICES.md)) record no published per-second figure; the client
   retries HTTP 429 after the vendor's \`Retry-After\`. Assumed: none.
