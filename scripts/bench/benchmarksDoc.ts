@@ -60,10 +60,11 @@ A refresh reads each vendor account's whole certificate list once per engine ope
 JSON and XML, ResellerClub; Symantec reads nothing), shared by every resource of the provider
 process, and reads a certificate alone only when the list shows a change. An adopt still reads
 every certificate on its own: a list carries no PEM and no paid term. The AutoDNS renewals an
-\`up\` runs at once share three kinds of list request, each sent after the updates that join it
-began: the read of their certificates before renewing (by id), the search for a renewal already
-pending (running jobs by name) and their polls (jobs by id). The renewal itself and the read of the
-new certificate (its PEM is in no list) are one request each.
+\`up\` runs at once share two kinds of list request, each composed after the updates that join it
+began, on a slot of the rate limit no single request took: the read of their certificates before
+renewing (by id), and the running jobs by certificate name, which answer both the search for a
+renewal already pending and their polls. The renewal itself and the read of the new certificate
+(its PEM is in no list) are one request each.
 ${upDueLimitText(largest)}
 
 ## What is measured
