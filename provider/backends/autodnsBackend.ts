@@ -182,7 +182,7 @@ export class AutodnsBackend implements VendorBackend {
     certificate: AutodnsCertificateRef,
     action: AutodnsJobAction,
   ): Promise<AutodnsJob[]> {
-    const listed = await this.jobs.runningByName.read(certificate.name.toLowerCase()).catch(() => undefined);
+    const listed = await this.runningJobsNamed(certificate.name);
     if (!listed) return this.client.pendingRenewJobs(certificate, action);
     return newestFirst(
       listed.filter((j) => renewsCertificate(j, certificate, action) && autodnsJobPending(j)),
@@ -195,11 +195,14 @@ export class AutodnsBackend implements VendorBackend {
    * — no name known, or an answer that cannot vouch for it — from the running list by id.
    */
   private async runningJob(jobId: string, name: string | undefined): Promise<AutodnsJob | undefined> {
-    const byName = name
-      ? await this.jobs.runningByName.read(name.toLowerCase()).catch(() => undefined)
-      : undefined;
+    const byName = name ? await this.runningJobsNamed(name) : undefined;
     if (byName) return byName.find((j) => j.id === jobId);
     return this.jobs.running.read(jobId).catch(() => undefined);
+  }
+
+  /** The running jobs of the certificate `name` from the shared search; undefined when it cannot vouch. */
+  private runningJobsNamed(name: string): Promise<AutodnsJob[] | undefined> {
+    return this.jobs.runningByName.read(name.toLowerCase()).catch(() => undefined);
   }
 
   /**
