@@ -24,7 +24,7 @@ import { refreshedInputs, withPlannedAction } from "./plannedAction";
 import { pollOnce } from "./follow";
 import { lookupOrFail } from "./partialFailure";
 import type { RenewalStep } from "./renewalStep";
-import { renewOnce } from "./submit";
+import { beginPendingSearch, PendingSearch, renewOnce } from "./submit";
 import {
   adoptedState,
   carriedState,
@@ -222,9 +222,12 @@ export async function update(
   const decide = (s: CertificateState) =>
     shouldAct({ ...s, ...previousInputs(oldProps), notAfter: s.notAfter }, news, now);
   let decision = decide(state);
+  let begun: PendingSearch | undefined;
   if (decision.renew) {
     // State may be stale (a renewal made elsewhere, or by a run whose result was lost): look first.
+    // The search for one already pending goes out beside that read; both come before any renewal.
     const known = state;
+    begun = beginPendingSearch(step, known, decision.action === "reissue" ? "reissue" : "renew");
     state = await lookupOrFail(
       step,
       known,
@@ -243,7 +246,7 @@ export async function update(
   say(
     `RenewedCertificate ${id}: ${action === "reissue" ? "reissuing (free)" : "renewing"} — ${decision.reason}`,
   );
-  const renewed = await renewOnce(step, state, decision.reason, action, decision.forExpiry);
+  const renewed = await renewOnce(step, state, decision.reason, action, decision.forExpiry, begun);
   sayIfOther(id, renewed.renewalReason, decision.reason);
   return { outs: toOutputs(finalized(renewed, afterRenewal(renewed, news, now), renewed.renewalReason)) };
 }

@@ -5,7 +5,7 @@
  * attached so the engine keeps it.
  */
 import { ConnectionError, DecodeError, ServerError } from "../sdk/common/errors";
-import { canFindPendingRenewals } from "./backends";
+import { canFindPendingRenewals, pendingSearchNeedsName } from "./backends";
 import { unknownOutcomeAdvice, vendorLabel } from "./backends/advice";
 import type { RenewalContext, RenewalProgress, VendorBackend } from "./backends/backend";
 import type { CertificateAction } from "./coveragePolicy";
@@ -41,9 +41,40 @@ function submit(
   return backend.reissue(ctx);
 }
 
+/** The search for an action already pending at the vendor, begun before it is needed (see {@link beginPendingSearch}). */
+export interface PendingSearch {
+  /** The action it looks for. */
+  readonly action: CertificateAction;
+  /** Its answer; a failure is handled where the answer is used (never an unhandled rejection). */
+  readonly answer: Promise<RenewalProgress | undefined>;
+}
+
+/**
+ * Begins the search for a pending `action` now, so that it goes out beside the re-read of the
+ * expiry before a renewal rather than after it: two requests that do not depend on each other wait
+ * for the vendor's rate limit once, together. Nothing is begun when the search needs the
+ * certificate's name and state does not know it yet (the re-read tells it; the search then waits).
+ */
+export function beginPendingSearch(
+  step: RenewalStep,
+  state: CertificateState,
+  action: CertificateAction,
+): PendingSearch | undefined {
+  if (!state.certificateName && pendingSearchNeedsName(step.inputs)) return undefined;
+  const answer = step.backend.findPendingRenewal(
+    String(step.inputs.certificateId),
+    { certificateName: state.certificateName },
+    action,
+  );
+  // Left unawaited when the re-read decides against renewing: its failure then means nothing.
+  answer.catch(() => undefined);
+  return { action, answer };
+}
+
 /**
  * Renews (or reissues) once: adopts a renewal already pending at the vendor instead of submitting another,
- * records acceptance immediately, then waits up to `waitTimeoutSeconds`.
+ * records acceptance immediately, then waits up to `waitTimeoutSeconds`. `begun`: the search for a
+ * pending one, begun earlier in this call of the provider (used when it looked for this `action`).
  */
 export async function renewOnce(
   step: RenewalStep,
@@ -51,13 +82,17 @@ export async function renewOnce(
   reason: string,
   action: CertificateAction = "renew",
   forExpiry: string | undefined = state.notAfter,
+  begun?: PendingSearch,
 ): Promise<CertificateState> {
   const certificateId = String(step.inputs.certificateId);
   const noun = action === "reissue" ? "reissue" : "renewal";
   const pending = await lookupOrFail(
     step,
     state,
-    () => step.backend.findPendingRenewal(certificateId, { certificateName: state.certificateName }, action),
+    () =>
+      begun?.action === action
+        ? begun.answer
+        : step.backend.findPendingRenewal(certificateId, { certificateName: state.certificateName }, action),
     (error) => `could not check ${step.id} for a pending ${noun}, so none was submitted: ${error}`,
   );
   if (pending) {

@@ -43,6 +43,11 @@ export function canFindPendingRenewals(inputs: CertificateInputs): boolean {
   return apiOf(inputs)?.searchable ?? false;
 }
 
+/** Whether the inputs' vendor API searches pending renewals by the certificate's name. Pure. */
+export function pendingSearchNeedsName(inputs: CertificateInputs): boolean {
+  return apiOf(inputs)?.searchesByName ?? false;
+}
+
 /**
  * Whether the inputs' vendor API can reissue a certificate inside its paid term (AutoDNS: JSON
  * `PUT /certificate/{id}`, XML task 400102). Where it cannot, the certificate is its own term and

@@ -57,6 +57,11 @@ export interface VendorApi<K extends VendorKind> {
    */
   readonly searchable: boolean;
   /**
+   * Whether that search needs the certificate's name (AutoDNS job lists filter by name), which
+   * state keeps once a read has told it (`certificateName`).
+   */
+  readonly searchesByName: boolean;
+  /**
    * Whether the API can reissue inside a paid term (AutoDNS: JSON `PUT /certificate/{id}`, XML task
    * 400102). Where it cannot, the certificate is its own term (docs/VENDOR-CHOICES.md).
    */
@@ -88,6 +93,7 @@ const AUTODNS: VendorApi<"autodns"> = {
     { field: "context", env: "AUTODNS_CONTEXT", config: "autodnsContext", checkedByVendor: true },
   ],
   searchable: true,
+  searchesByName: true,
   reissuable: true,
   adapter: () => (require("./autodnsBackend") as typeof import("./autodnsBackend")).AutodnsBackend,
 };
@@ -102,6 +108,7 @@ const SYMANTEC: VendorApi<"symantec"> = {
     { field: "clientKey", env: "SYMANTEC_CLIENT_KEY", config: "symantecClientKey" },
   ],
   searchable: false,
+  searchesByName: false,
   reissuable: false,
   adapter: () => (require("./symantecBackend") as typeof import("./symantecBackend")).SymantecBackend,
 };
@@ -124,6 +131,7 @@ const RESELLERCLUB: VendorApi<"resellerclub"> = {
     { field: "apiKey", env: "RESELLERCLUB_API_KEY", config: "resellerclubApiKey" },
   ],
   searchable: true,
+  searchesByName: false,
   reissuable: false,
   adapter: () =>
     (require("./resellerclubBackend") as typeof import("./resellerclubBackend")).ResellerClubBackend,
@@ -144,6 +152,8 @@ export interface BoundApi {
   readonly label: string;
   /** See {@link VendorApi.searchable}. */
   readonly searchable: boolean;
+  /** See {@link VendorApi.searchesByName}. */
+  readonly searchesByName: boolean;
   /** See {@link VendorApi.reissuable}. */
   readonly reissuable: boolean;
   /** See {@link VendorApi.renewsFromDaysBefore}. */
@@ -159,6 +169,7 @@ function bind<K extends VendorKind>(api: VendorApi<K>, block: VendorBlock<K>): B
     kind: api.kind,
     label: api.label,
     searchable: api.searchable,
+    searchesByName: api.searchesByName,
     reissuable: api.reissuable,
     renewsFromDaysBefore: api.renewsFromDaysBefore,
     lifetimes: () => api.lifetimes(block),

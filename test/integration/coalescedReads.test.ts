@@ -154,10 +154,49 @@ for (const protocol of ["json", "xml"] as const) {
           due.map((c) => provider.update(c.rid, c.outs, { ...inputs(c.id), waitTimeoutSeconds: 0 })),
         ),
       );
-      expect(routes.slice(0, routes.indexOf(RENEW))).to.deep.equal([LIST, GUARD]);
+      // The list and the search go out side by side: neither waits for the other.
+      expect(routes.slice(0, routes.indexOf(RENEW))).to.have.members([LIST, GUARD]);
       expect(routes.filter((r) => r === RENEW)).to.have.length(due.length);
       result.forEach((r) => expect(r.outs!.renewalStatus).to.equal("pending"));
       due.forEach((c) => expect(sandbox.admin.renewalCount("autodns", c.id)).to.equal(1));
+    });
+
+    it("submits nothing when the read before renewing fails, whatever the search beside it finds", async () => {
+      const [due] = await adopted(1, 20);
+      sandbox.admin.injectFault({ route: LIST, kind: "status", status: 400, times: 1 });
+      sandbox.admin.injectFault({ route: INFO, kind: "status", status: 400, times: 1 });
+      // The search went out beside the read; it may answer after the update failed.
+      const searched = new Promise<void>((resolve) => {
+        const seen = (e: { route?: string }) => {
+          if (e.route !== GUARD) return;
+          sandbox.admin.events.off("request", seen);
+          resolve();
+        };
+        sandbox.admin.events.on("request", seen);
+      });
+      const { result, routes } = await requestsDuring(async () => {
+        const failed = await provider.update(due.rid, due.outs, inputs(due.id)).then(
+          () => undefined,
+          (e: Error) => e,
+        );
+        await searched;
+        return failed;
+      });
+      expect(result?.message).to.match(/could not re-read the expiry .* so no renewal was submitted/);
+      expect(routes).to.have.members([LIST, INFO, GUARD]);
+      expect(sandbox.admin.renewalCount("autodns", due.id)).to.equal(0);
+    });
+
+    it("searches for a pending renewal after the read when state does not know the certificate's name", async () => {
+      const [due] = await adopted(1, 20);
+      const nameless = { ...due.outs, certificateName: undefined };
+      const { result, routes } = await requestsDuring(() =>
+        provider.update(due.rid, nameless, { ...inputs(due.id), waitTimeoutSeconds: 0 }),
+      );
+      // The read tells the name; the search by name follows it, and no extra read looks it up.
+      expect(routes.slice(0, routes.indexOf(RENEW))).to.deep.equal([LIST, GUARD]);
+      expect(result.outs!.renewalStatus).to.equal("pending");
+      expect(sandbox.admin.renewalCount("autodns", due.id)).to.equal(1);
     });
 
     it("finds in the shared search the renewal a lost run left pending, and submits no second one", async () => {
