@@ -3,7 +3,8 @@
  * per-host rate limit, and retries — which it makes only for requests the caller marks safe to
  * repeat. A renewal is never repeated here: if its outcome is unknown the caller must look it up.
  */
-import axios, { AxiosError, AxiosInstance } from "axios";
+import { AxiosError, AxiosInstance, CreateAxiosDefaults } from "axios";
+import { sharedAxios } from "./axiosInstances";
 import type { Agent as HttpsAgent } from "node:https";
 import { ConnectionError, ConnectionPhase, RateLimitError, VENDOR_LABELS, VendorName } from "./errors";
 import { inSlot, realSleep, Sleep, takeSlot } from "./rateLimiter";
@@ -57,6 +58,16 @@ export interface HttpTransportOptions {
   /** Injected for tests. */
   sleep?: Sleep;
 }
+
+/** What every transport's axios instance does alike: the body as text, every status answered. */
+const AXIOS_FIXED: CreateAxiosDefaults = {
+  responseType: "text",
+  transformResponse: [(data: unknown) => data],
+  validateStatus: () => true,
+  maxRedirects: 0,
+  maxContentLength: 5_000_000,
+  decompress: true,
+};
 
 const DEFAULT_RETRYABLE = new Set([429, 500, 502, 503, 504]);
 /** Connection failures where the request never reached the server. */
@@ -115,19 +126,16 @@ export class HttpTransport {
     };
     this.sleep = options.sleep ?? realSleep;
     this.limiterKey = `${options.vendor}:${new URL(options.baseURL).host}`;
-    this.http = axios.create({
-      baseURL: options.baseURL.endsWith("/") ? options.baseURL : `${options.baseURL}/`,
-      timeout: this.options.timeoutMs,
-      headers: { "User-Agent": USER_AGENT, ...options.headers },
-      auth: options.auth,
-      httpsAgent: options.httpsAgent,
-      responseType: "text",
-      transformResponse: [(data: unknown) => data],
-      validateStatus: () => true,
-      maxRedirects: 0,
-      maxContentLength: 5_000_000,
-      decompress: true,
-    });
+    this.http = sharedAxios(
+      {
+        baseURL: options.baseURL.endsWith("/") ? options.baseURL : `${options.baseURL}/`,
+        timeout: this.options.timeoutMs,
+        headers: { "User-Agent": USER_AGENT, ...options.headers },
+        auth: options.auth,
+        httpsAgent: options.httpsAgent,
+      },
+      AXIOS_FIXED,
+    );
   }
 
   /**

@@ -2,6 +2,7 @@
  * Symantec/DigiCert Managed PKI for SSL ("VICE2") REST client: renew and pickup, authenticated
  * by a TLS client certificate. Answers are XML `<Response>` or `<Error>` under varying namespaces.
  */
+import { createHash } from "node:crypto";
 import { Agent as HttpsAgent } from "node:https";
 import { parseXmlAnswer, unreadableAnswer } from "../common/decode";
 import { ConnectionError, DecodeError } from "../common/errors";
@@ -65,6 +66,33 @@ export function normalizePem(text: string | undefined): string | undefined {
   return lines.length ? `${lines.join("\n")}\n` : undefined;
 }
 
+/** Agents kept at once, one per client certificate (and CA): a process renews for a few accounts. */
+const MAX_AGENTS = 16;
+const agents = new Map<string, HttpsAgent>();
+
+/**
+ * The keep-alive agent for a client certificate, shared by every client of the process that
+ * presents it: one pool of TLS connections per account, not one per certificate renewed, and no
+ * agent (with its TLS context) built for each resource a provider process reads.
+ */
+function tlsClientAgent(options: SymantecClientOptions): HttpsAgent {
+  const key = createHash("sha256")
+    .update(JSON.stringify([options.clientCertificate, options.clientKey, options.caCertificate ?? null]))
+    .digest("hex");
+  let agent = agents.get(key);
+  if (!agent) {
+    agent = new HttpsAgent({
+      cert: options.clientCertificate,
+      key: options.clientKey,
+      ...(options.caCertificate ? { ca: options.caCertificate } : {}),
+      keepAlive: true,
+    });
+    if (agents.size >= MAX_AGENTS) agents.delete(agents.keys().next().value as string);
+    agents.set(key, agent);
+  }
+  return agent;
+}
+
 /** The VICE2 client. */
 export class SymantecClient {
   private readonly transport: HttpTransport;
@@ -79,12 +107,7 @@ export class SymantecClient {
       maxRetries: options.maxRetries,
       backoffMs: options.backoffMs,
       sleep: options.sleep,
-      httpsAgent: new HttpsAgent({
-        cert: options.clientCertificate,
-        key: options.clientKey,
-        ...(options.caCertificate ? { ca: options.caCertificate } : {}),
-        keepAlive: true,
-      }),
+      httpsAgent: tlsClientAgent(options),
       // VICE2 reports business errors with HTTP 200; 5xx are outages worth a retry for reads.
       retryableResponse: (r) => [429, 500, 502, 503, 504].includes(r.status),
     });
