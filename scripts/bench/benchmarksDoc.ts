@@ -101,7 +101,8 @@ Phases, in order:
    ResellerClub actions) finish ${settings.jobSeconds} s after they are created, whoever polls them: the vendors'
    own job time (Symantec renewals are approved at once). The engine runs at most ${ENGINE_PARALLEL} resource
    operations at once (its default \`--parallel\`, 4 × cores), so the renewals' jobs alone take at
-   least ⌈renewals / ${ENGINE_PARALLEL}⌉ × ${settings.jobSeconds} s: the "vendors' job time" of the targets.
+   least ⌈renewals with a job / ${ENGINE_PARALLEL}⌉ × ${settings.jobSeconds} s (Symantec's have none): the "vendors' job time" of the
+   targets.
 5. **up (reissue due)** — both clocks move another 50 days. As many AutoDNS certificates as were
    renewed (AutoDNS is the one API that reissues: see [REFERENCE.md](REFERENCE.md#two-clocks-the-certificate-and-the-paid-term))
    were seeded with a 12-month paid term and a certificate expiring in 100 days, as the CA/B
@@ -204,6 +205,36 @@ Run to run, the ratio moves more than the target's margin. Three full runs of th
 2026-11-22 gave medians of 1.26×, 1.23× and 1.46× (the no-op given the same args: 1.41×, 1.52× and
 1.67× the trivial no-op). So the target holds in some runs and not in others; a provider that did
 nothing at all would fail it with these inputs.
+
+### Where the time of an up with renewals goes
+
+Measured on 2026-11-28 with a probe of the "up (10% due)" phase alone at N = 1000, real limits (the
+engine's events, the sandbox's request log, and each process's CPU time sampled every second):
+
+- The engine runs every resource's step, an update or a "same" for an unchanged resource, on one of
+  its ${ENGINE_PARALLEL} workers, handed out in the order the registrations arrived. While every worker holds an
+  update, it takes no further registration: the unchanged resources wait behind the renewals.
+- Registrations do not arrive in program order. The Pulumi Node SDK serializes every resource's
+  inputs at once, and inputs with fewer properties finish first: all AutoDNS resources arrive
+  before the ResellerClub ones and those before Symantec's, although the program registers them
+  interleaved. The first update starts 8–11 s in, once the program has registered.
+- For about 45 s every worker then holds an AutoDNS renewal waiting its turn at 3 requests per
+  second, and the machine's CPU is nearly idle (under a fifth of one core). The engine's work on
+  the 900 unchanged resources (about 15 s of CPU across engine, program and provider) starts only
+  once the last AutoDNS renewal has a worker. ResellerClub's renewals then hold the workers for
+  their 3 s jobs, in rounds of ${ENGINE_PARALLEL}, and a few registrations the engine took late run last.
+- So the phase takes about the no-op floor (the program's registration and the unchanged
+  resources) plus the AutoDNS requests ÷ ${AUTODNS_REQUESTS_PER_SECOND} per second plus the ResellerClub rounds, with little
+  overlap: 54–63 s more than the floor in three runs on 2026-11-28. The target, 2 × the floor
+  plus the vendors' job time, then holds only when the floor itself is at least about that excess
+  less the job time: 24–33 s. This machine measured that floor anywhere from 18.6 s to 33.6 s, as
+  its speed varied from run to run; a faster machine shrinks the floor but not the rate limit.
+- The rate limit alone outgrows the job time. Each AutoDNS renewal needs two requests of its
+  own (the renewal, and the read of the new certificate, whose PEM no list carries): for 50
+  renewals that is 100 requests, 33 s at ${AUTODNS_REQUESTS_PER_SECOND} per second, before any shared list request and
+  more than the whole job-time allowance. The read before renewing, the search for a pending
+  renewal and the polls share list requests with the other renewals running, about 1.4 per
+  renewal with ${ENGINE_PARALLEL / 2} renewals per AutoDNS protocol at once.
 
 ### Changes made for performance
 

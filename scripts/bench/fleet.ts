@@ -41,6 +41,14 @@ const VENDOR_OF: Record<Api, SandboxVendor> = {
   resellerclub: "resellerclub",
 };
 
+/**
+ * Whether a renewal at this vendor runs a job in the sandbox (AutoDNS jobs, ResellerClub actions,
+ * done after the configured seconds); Symantec's renewals are approved at once.
+ */
+export function runsJob(vendor: SandboxVendor): boolean {
+  return vendor !== "symantec";
+}
+
 /** One certificate of the fleet. */
 export interface FleetMember {
   /** Resource name. */

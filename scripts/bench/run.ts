@@ -15,7 +15,7 @@ import { Sandbox, startSandbox } from "../../sandbox";
 import { pollDelays } from "../../provider/follow";
 import { pulumiCli } from "../../test/support/engine";
 import { packagedInstall } from "../../test/support/packagedInstall";
-import { CLOCK_STEP_DAYS, FleetMember, REISSUE_STEP_DAYS, seedFleet } from "./fleet";
+import { CLOCK_STEP_DAYS, FleetMember, REISSUE_STEP_DAYS, runsJob, seedFleet } from "./fleet";
 import { NOOP_TYPE, NoopResource } from "./noopResource";
 import {
   benchStack,
@@ -148,6 +148,7 @@ async function benchSize(
       autodnsRequestsPerSecond: settings.unlimitedRequestsPerSecond,
     });
     const dueCount = fleet.filter((m) => m.due).length;
+    const jobCount = fleet.filter((m) => m.due && runsJob(m.vendor)).length;
     const reissueCount = fleet.filter((m) => m.reissueDue).length;
     const fleets = new Map<BenchStack, FleetMember[]>();
     for (const [kind, members] of [
@@ -202,7 +203,7 @@ async function benchSize(
       for (const s of stacks) figures.push(await recorders.get(s)!.figures());
     }
     for (const [s, members] of fleets) problems.push(...wrongActions(sandbox, s.kind, members));
-    return { n, dueCount, reissueCount, figures, problems } satisfies SizeResult;
+    return { n, dueCount, jobCount, reissueCount, figures, problems } satisfies SizeResult;
   } finally {
     for (const s of stacks) await s.cleanup();
     await sandbox.close();
