@@ -225,9 +225,9 @@ engine's events, the sandbox's request log, and each process's CPU time sampled 
   their 3 s jobs, in rounds of ${ENGINE_PARALLEL}, and a few registrations the engine took late run last.
 - So the phase takes about the no-op floor (the program's registration and the unchanged
   resources) plus the AutoDNS requests ÷ ${AUTODNS_REQUESTS_PER_SECOND} per second plus the ResellerClub rounds, with little
-  overlap: 54–63 s more than the floor in three runs on 2026-11-28. The target, 2 × the floor
+  overlap: 54–66 s more than the floor in four runs on 2026-11-28. The target, 2 × the floor
   plus the vendors' job time, then holds only when the floor itself is at least about that excess
-  less the job time: 24–33 s. This machine measured that floor anywhere from 18.6 s to 33.6 s, as
+  less the job time: 24–36 s. This machine measured that floor anywhere from 18.6 s to 33.6 s, as
   its speed varied from run to run; a faster machine shrinks the floor but not the rate limit.
 - The rate limit alone outgrows the job time. Each AutoDNS renewal needs two requests of its
   own (the renewal, and the read of the new certificate, whose PEM no list carries): for 50
