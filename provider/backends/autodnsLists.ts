@@ -152,14 +152,32 @@ export function jobLists(
           { pageSize: AUTODNS_JOB_SEARCH_LIMIT, windowMs: LIST_WINDOW_MS, slot: inSlotOf(client) },
         ),
     );
-  const runningByName = sharedBatcher(
-    `${key} running jobs by name`,
-    () =>
-      new ReadBatcher<AutodnsJob[]>(async (names) => (await client.runningJobsOf(names)) ?? new Map(), {
-        pageSize: AUTODNS_GUARD_NAMES_PER_SEARCH,
-        windowMs: LIST_WINDOW_MS,
-        slot: inSlotOf(client),
-      }),
-  );
+  const runningByName = sharedBatcher(`${key} running jobs by name`, () => {
+    // Each certificate is then searched alone (one request each): said once per process.
+    const say = once(
+      sayListFailed(`the running AutoDNS ${protocol.toUpperCase()} jobs of several certificates at once`),
+    );
+    return new ReadBatcher<AutodnsJob[]>(
+      async (names) => {
+        try {
+          return (await client.runningJobsOf(names)) ?? new Map();
+        } catch (e) {
+          say(e);
+          throw e;
+        }
+      },
+      { pageSize: AUTODNS_GUARD_NAMES_PER_SEARCH, windowMs: LIST_WINDOW_MS, slot: inSlotOf(client) },
+    );
+  });
   return { running: list(false), finished: list(true), runningByName };
+}
+
+/** `tell`, called the first time only. */
+function once(tell: (error: unknown) => void): (error: unknown) => void {
+  let told = false;
+  return (error) => {
+    if (told) return;
+    told = true;
+    tell(error);
+  };
 }

@@ -187,6 +187,34 @@ for (const protocol of ["json", "xml"] as const) {
       expect(sandbox.admin.renewalCount("autodns", due.id)).to.equal(0);
     });
 
+    it("searches each certificate alone when the shared search is refused, and says so once", async () => {
+      const due = await adopted(3, 20);
+      // A 4xx: not repeated. It hits the first search, the shared one; the single ones pass.
+      sandbox.admin.injectFault({ route: GUARD, kind: "status", status: 400, times: 1 });
+      const said: string[] = [];
+      const write = process.stdout.write;
+      process.stdout.write = ((line: string) => said.push(line) > 0) as typeof process.stdout.write;
+      let outcome;
+      try {
+        outcome = await requestsDuring(() =>
+          Promise.all(
+            due.map((c) => provider.update(c.rid, c.outs, { ...inputs(c.id), waitTimeoutSeconds: 0 })),
+          ),
+        );
+      } finally {
+        process.stdout.write = write;
+      }
+      const { result, routes } = outcome;
+      const before = routes.slice(0, routes.indexOf(RENEW));
+      expect(before.filter((r) => r === GUARD)).to.have.length(1 + due.length);
+      result.forEach((r) => expect(r.outs!.renewalStatus).to.equal("pending"));
+      due.forEach((c) => expect(sandbox.admin.renewalCount("autodns", c.id)).to.equal(1));
+      const told = said.filter((l) => l.includes("could not list"));
+      expect(told).to.have.length(1);
+      expect(told[0]).to.match(/running AutoDNS .* jobs of several certificates at once .*400.*one by one/);
+      expect(told[0]).to.not.contain(sandbox.credentials.autodns.password);
+    });
+
     it("searches for a pending renewal after the read when state does not know the certificate's name", async () => {
       const [due] = await adopted(1, 20);
       const nameless = { ...due.outs, certificateName: undefined };
