@@ -2,9 +2,9 @@
  * Symantec/DigiCert Managed PKI for SSL ("VICE2") REST client: renew and pickup, authenticated
  * by a TLS client certificate. Answers are XML `<Response>` or `<Error>` under varying namespaces.
  */
-import { createHash } from "node:crypto";
 import { Agent as HttpsAgent } from "node:https";
 import { parseXmlAnswer, unreadableAnswer } from "../common/decode";
+import { DigestCache } from "../common/digestCache";
 import { ConnectionError, DecodeError } from "../common/errors";
 import { HttpResponse, HttpTransport, RepeatPolicy } from "../common/http";
 import { partialXmlText, xmlIsCutOff, xmlPath, xmlText } from "../common/xml";
@@ -67,8 +67,7 @@ export function normalizePem(text: string | undefined): string | undefined {
 }
 
 /** Agents kept at once, one per client certificate (and CA): a process renews for a few accounts. */
-const MAX_AGENTS = 16;
-const agents = new Map<string, HttpsAgent>();
+const agents = new DigestCache<HttpsAgent>(16);
 
 /**
  * The keep-alive agent for a client certificate, shared by every client of the process that
@@ -76,21 +75,11 @@ const agents = new Map<string, HttpsAgent>();
  * agent (with its TLS context) built for each resource a provider process reads.
  */
 function tlsClientAgent(options: SymantecClientOptions): HttpsAgent {
-  const key = createHash("sha256")
-    .update(JSON.stringify([options.clientCertificate, options.clientKey, options.caCertificate ?? null]))
-    .digest("hex");
-  let agent = agents.get(key);
-  if (!agent) {
-    agent = new HttpsAgent({
-      cert: options.clientCertificate,
-      key: options.clientKey,
-      ...(options.caCertificate ? { ca: options.caCertificate } : {}),
-      keepAlive: true,
-    });
-    if (agents.size >= MAX_AGENTS) agents.delete(agents.keys().next().value as string);
-    agents.set(key, agent);
-  }
-  return agent;
+  const { clientCertificate: cert, clientKey: key, caCertificate: ca } = options;
+  return agents.get(
+    [cert, key, ca ?? null],
+    () => new HttpsAgent({ cert, key, ...(ca ? { ca } : {}), keepAlive: true }),
+  );
 }
 
 /** The VICE2 client. */
